@@ -1,0 +1,110 @@
+#include "backends/cpu/allocator.h"
+
+#include <cstdlib>
+#include <mutex>
+#include <new>
+#include <unordered_map>
+#include <vector>
+
+namespace tscript::rt::cpu {
+namespace {
+
+constexpr size_t kAlignment = 64;
+
+// Size classes: multiples of 64 bytes up to 1 KiB, then four classes per power
+// of two (waste at most 25%).
+size_t size_class(size_t n) {
+  if (n <= 1024) return (n + 63) & ~size_t{63};
+  size_t p = size_t{1} << (63 - __builtin_clzll(n));  // highest power of two <= n
+  size_t step = p / 4;
+  return (n + step - 1) / step * step;
+}
+
+class CachingAllocator final : public Allocator {
+ public:
+  void* allocate(size_t nbytes) override {
+    if (nbytes == 0) return nullptr;
+    size_t cls = size_class(nbytes);
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stats_.allocations++;
+      stats_.allocated_bytes += cls;
+      auto it = free_.find(cls);
+      if (it != free_.end() && !it->second.empty()) {
+        void* p = it->second.back();
+        it->second.pop_back();
+        stats_.cached_bytes -= cls;
+        stats_.cache_hits++;
+        return p;
+      }
+    }
+    void* p = std::aligned_alloc(kAlignment, cls);
+    if (!p) {
+      empty_cache();
+      p = std::aligned_alloc(kAlignment, cls);
+    }
+    if (!p) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stats_.allocated_bytes -= cls;
+      throw std::bad_alloc();
+    }
+    return p;
+  }
+
+  void deallocate(void* ptr, size_t nbytes) override {
+    if (!ptr) return;
+    size_t cls = size_class(nbytes);
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stats_.allocated_bytes -= cls;
+      if (stats_.cached_bytes + cls <= limit_) {
+        free_[cls].push_back(ptr);
+        stats_.cached_bytes += cls;
+        return;
+      }
+    }
+    std::free(ptr);
+  }
+
+  void empty_cache() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (auto& [cls, blocks] : free_)
+      for (void* p : blocks) std::free(p);
+    free_.clear();
+    stats_.cached_bytes = 0;
+  }
+
+  AllocatorStats stats() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return stats_;
+  }
+
+  void set_limit(size_t bytes) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      limit_ = bytes;
+    }
+    empty_cache();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::unordered_map<size_t, std::vector<void*>> free_;
+  AllocatorStats stats_;
+  size_t limit_ = size_t{2} << 30;
+};
+
+CachingAllocator& instance() {
+  // Never destroyed: storages may be freed during static destruction.
+  static auto* a = new CachingAllocator();
+  return *a;
+}
+
+}  // namespace
+
+Allocator* allocator() { return &instance(); }
+AllocatorStats allocator_stats() { return instance().stats(); }
+void empty_cache() { instance().empty_cache(); }
+void set_cache_limit(size_t bytes) { instance().set_limit(bytes); }
+
+}  // namespace tscript::rt::cpu

@@ -1,0 +1,100 @@
+// Kernels that work along one dim, lane by lane: argmax/argmin (with values),
+// cumulative sum/product, softmax/log_softmax.
+#include <cmath>
+#include <vector>
+
+#include "backends/cpu/kernels.h"
+#include "backends/cpu/loops.h"
+#include "backends/cpu/math.h"
+#include "runtime/tensor/error.h"
+
+namespace tscript::rt::cpu {
+
+namespace {
+int64_t byte_stride(const Tensor& t, int64_t dim) {
+  return t.dim() == 0 ? 0 : t.strides()[dim] * static_cast<int64_t>(t.element_size());
+}
+int64_t lane_length(const Tensor& t, int64_t dim) { return t.dim() == 0 ? 1 : t.sizes()[dim]; }
+}  // namespace
+
+void arg_reduce(bool is_max, const Tensor& values, const Tensor& indices, const Tensor& in, int64_t dim) {
+  const int64_t len = lane_length(in, dim);
+  if (in.numel() == 0) return;
+  const int64_t st = byte_stride(in, dim);
+  dispatch_all(in.dtype(), [&]<class T>() {
+    using C = opmath_t<T>;
+    auto lane = [&](char** p) {
+      const char* x = p[0];
+      C best = static_cast<C>(*reinterpret_cast<const T*>(x));
+      int64_t best_i = 0;
+      for (int64_t i = 1; i < len; ++i) {
+        C v = static_cast<C>(*reinterpret_cast<const T*>(x + i * st));
+        if constexpr (is_floating_v<T>) {
+          if (std::isnan(best)) break;  // the first NaN wins
+          if (std::isnan(v)) {
+            best = v;
+            best_i = i;
+            break;
+          }
+        }
+        if (is_max ? v > best : v < best) {
+          best = v;
+          best_i = i;
+        }
+      }
+      *reinterpret_cast<int64_t*>(p[1]) = best_i;
+      if (values.defined()) *reinterpret_cast<T*>(p[2]) = static_cast<T>(best);
+    };
+    if (values.defined()) for_each_lane({in, indices, values}, dim, len, lane);
+    else for_each_lane({in, indices}, dim, len, lane);
+  });
+}
+
+void cumulative(bool is_prod, const Tensor& out, const Tensor& in, int64_t dim) {
+  const int64_t len = lane_length(in, dim);
+  if (in.numel() == 0) return;
+  const int64_t si = byte_stride(in, dim), so = byte_stride(out, dim);
+  dispatch_all(in.dtype(), [&]<class T>() {
+    // PyTorch accumulates floats in double and integers in int64.
+    using Acc = std::conditional_t<is_floating_v<T>, double, int64_t>;
+    for_each_lane({out, in}, dim, len, [&](char** p) {
+      Acc acc = is_prod ? 1 : 0;
+      for (int64_t i = 0; i < len; ++i) {
+        Acc v = static_cast<Acc>(static_cast<opmath_t<T>>(*reinterpret_cast<const T*>(p[1] + i * si)));
+        acc = is_prod ? wrapping_mul(acc, v) : wrapping_add(acc, v);
+        *reinterpret_cast<T*>(p[0] + i * so) = static_cast<T>(static_cast<opmath_t<T>>(acc));
+      }
+    });
+  });
+}
+
+void softmax(const Tensor& out, const Tensor& in, int64_t dim, bool log) {
+  const int64_t len = lane_length(in, dim);
+  if (in.numel() == 0) return;
+  const int64_t si = byte_stride(in, dim), so = byte_stride(out, dim);
+  dispatch_all(in.dtype(), [&]<class T>() {
+    if constexpr (is_floating_v<T>) {
+      using C = opmath_t<T>;
+      for_each_lane({out, in}, dim, len, [&](char** p) {
+        auto x = [&](int64_t i) { return static_cast<C>(*reinterpret_cast<const T*>(p[1] + i * si)); };
+        auto y = [&](int64_t i) -> T& { return *reinterpret_cast<T*>(p[0] + i * so); };
+        C max = -INFINITY;
+        for (int64_t i = 0; i < len; ++i) max = (std::isnan(x(i)) || x(i) > max) ? x(i) : max;
+        if (std::isinf(max) && max < 0) max = 0;  // all -inf: avoid inf - inf
+        C sum = 0;
+        for (int64_t i = 0; i < len; ++i) sum += std::exp(x(i) - max);
+        if (log) {
+          C lse = std::log(sum);
+          for (int64_t i = 0; i < len; ++i) y(i) = static_cast<T>(x(i) - max - lse);
+        } else {
+          C inv = C(1) / sum;
+          for (int64_t i = 0; i < len; ++i) y(i) = static_cast<T>(std::exp(x(i) - max) * inv);
+        }
+      });
+    } else {
+      TS_ERROR("\"softmax_lastdim_kernel_impl\" not implemented for '", scalar_type_name(in.dtype()), "'");
+    }
+  });
+}
+
+}  // namespace tscript::rt::cpu

@@ -1,0 +1,122 @@
+// Batched matrix multiply. Float and double go to OpenBLAS; a transposed
+// operand is passed as a transpose (no copy) whenever its strides allow.
+// Half/BFloat16 go through float; integer types use a plain loop.
+#include <cblas.h>
+
+#include <optional>
+
+#include "backends/cpu/kernels.h"
+#include "backends/cpu/loops.h"
+#include "backends/cpu/math.h"
+#include "runtime/ops/copy.h"
+#include "runtime/ops/creation.h"
+#include "runtime/ops/view.h"
+#include "runtime/tensor/error.h"
+
+namespace tscript::rt::cpu {
+namespace {
+
+struct BlasLayout {
+  CBLAS_TRANSPOSE trans;
+  int64_t ld;
+};
+
+// How a [rows, cols] matrix with strides (s0, s1) can be handed to row-major
+// BLAS: as stored (element (i, j) at i*ld + j) or as a transpose (j*ld + i).
+// Strides of size-1 dims do not matter and are not constrained.
+std::optional<BlasLayout> blas_layout(int64_t rows, int64_t cols, int64_t s0, int64_t s1) {
+  if (s1 == 1 || cols == 1) {
+    int64_t ld = rows == 1 ? std::max<int64_t>(cols, 1) : s0;
+    if (ld >= std::max<int64_t>(cols, 1)) return BlasLayout{CblasNoTrans, ld};
+  }
+  if (s0 == 1 || rows == 1) {
+    int64_t ld = cols == 1 ? std::max<int64_t>(rows, 1) : s1;
+    if (ld >= std::max<int64_t>(rows, 1)) return BlasLayout{CblasTrans, ld};
+  }
+  return std::nullopt;
+}
+
+template <class T>
+void gemm_blas(const Tensor& out, const Tensor& a, const Tensor& b, T alpha, T beta) {
+  const int64_t batch = out.sizes()[0], n = out.sizes()[1], m = out.sizes()[2], k = a.sizes()[2];
+  Tensor A = a, B = b;
+  auto la = blas_layout(n, k, a.strides()[1], a.strides()[2]);
+  if (!la) {
+    A = contiguous(a);
+    la = blas_layout(n, k, A.strides()[1], A.strides()[2]);
+  }
+  auto lb = blas_layout(k, m, b.strides()[1], b.strides()[2]);
+  if (!lb) {
+    B = contiguous(b);
+    lb = blas_layout(k, m, B.strides()[1], B.strides()[2]);
+  }
+  // C must be row-major with unit column stride.
+  Tensor C = out;
+  bool c_ok = (m == 1 || out.strides()[2] == 1) && (n == 1 || out.strides()[1] >= std::max<int64_t>(m, 1));
+  if (!c_ok) C = beta == T(0) ? empty(out.sizes(), TensorOptions(out.dtype())) : clone(out);
+  const int64_t ldc = n == 1 ? std::max<int64_t>(m, 1) : C.strides()[1];
+  for (int64_t i = 0; i < batch; ++i) {
+    const T* pa = A.data<T>() + i * A.strides()[0];
+    const T* pb = B.data<T>() + i * B.strides()[0];
+    T* pc = C.data<T>() + i * C.strides()[0];
+    if constexpr (std::is_same_v<T, float>)
+      cblas_sgemm(CblasRowMajor, la->trans, lb->trans, n, m, k, alpha, pa, la->ld, pb, lb->ld, beta, pc, ldc);
+    else
+      cblas_dgemm(CblasRowMajor, la->trans, lb->trans, n, m, k, alpha, pa, la->ld, pb, lb->ld, beta, pc, ldc);
+  }
+  if (!C.is_same(out)) copy(out, C);
+}
+
+template <class T>
+void gemm_loop(const Tensor& out, const Tensor& a, const Tensor& b, T alpha, T beta) {
+  const int64_t batch = out.sizes()[0], n = out.sizes()[1], m = out.sizes()[2], k = a.sizes()[2];
+  const T* pa = a.data<T>();
+  const T* pb = b.data<T>();
+  T* pc = out.data<T>();
+  auto sa = a.strides(), sb = b.strides(), sc = out.strides();
+  parallel_for(0, batch * n, std::max<int64_t>(1, kGrainSize / std::max<int64_t>(m * k, 1)), [&](int64_t r0, int64_t r1) {
+    for (int64_t r = r0; r < r1; ++r) {
+      int64_t bi = r / n, i = r % n;
+      for (int64_t j = 0; j < m; ++j) {
+        T acc = 0;
+        for (int64_t l = 0; l < k; ++l)
+          acc = wrapping_add(acc, wrapping_mul(pa[bi * sa[0] + i * sa[1] + l * sa[2]], pb[bi * sb[0] + l * sb[1] + j * sb[2]]));
+        T& c = pc[bi * sc[0] + i * sc[1] + j * sc[2]];
+        c = beta == T(0) ? wrapping_mul(alpha, acc) : wrapping_add(wrapping_mul(beta, c), wrapping_mul(alpha, acc));
+      }
+    }
+  });
+}
+
+}  // namespace
+
+void bmm(const Tensor& out, const Tensor& a, const Tensor& b, const Scalar& alpha, const Scalar& beta) {
+  if (out.numel() == 0) return;
+  if (a.sizes()[2] == 0) {  // empty inner dim: out = beta * out
+    if (beta.to_double() == 0) fill(out, 0);
+    else binary(BinaryOp::Mul, out, out, expand(scalar_tensor(beta, TensorOptions(out.dtype())), out.sizes()));
+    return;
+  }
+  switch (out.dtype()) {
+    case DType::Float32: return gemm_blas<float>(out, a, b, alpha.to<float>(), beta.to<float>());
+    case DType::Float64: return gemm_blas<double>(out, a, b, alpha.to_double(), beta.to_double());
+    case DType::Float16:
+    case DType::BFloat16: {
+      Tensor fa = empty(a.sizes(), TensorOptions(DType::Float32)), fb = empty(b.sizes(), TensorOptions(DType::Float32));
+      copy(fa, a);
+      copy(fb, b);
+      Tensor fc = empty(out.sizes(), TensorOptions(DType::Float32));
+      if (beta.to_double() != 0) copy(fc, out);
+      gemm_blas<float>(fc, fa, fb, alpha.to<float>(), beta.to<float>());
+      copy(out, fc);
+      return;
+    }
+    case DType::Bool: TS_ERROR("\"addmm_impl_cpu_\" not implemented for 'Bool'");
+    default:
+      dispatch_all(out.dtype(), [&]<class T>() {
+        if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) gemm_loop<T>(out, a, b, alpha.to<T>(), beta.to<T>());
+      });
+  }
+}
+
+}  // namespace tscript::rt::cpu

@@ -1,0 +1,52 @@
+// Shared helpers for the files that define built-in functions, types and modules.
+#pragma once
+
+#include <string>
+
+#include "interpreter/objects/exception.h"
+#include "interpreter/objects/format.h"
+#include "interpreter/objects/function.h"
+#include "interpreter/objects/iterator.h"
+#include "interpreter/objects/protocol.h"
+#include "interpreter/vm/vm.h"
+
+namespace tscript {
+
+// Binds a native function into a namespace dict under its own name.
+inline void def(Dict* ns, const char* signature, NativeImpl fn, Value data = Value()) {
+  auto f = native(signature, fn, std::move(data));
+  ns->set(Value(static_cast<Object*>(intern(f->sig.name))), Value(static_cast<Object*>(f.get())));
+}
+// Adds a method to a built-in type (the signature names `self` first).
+inline void method(Type* t, const char* signature, NativeImpl fn) {
+  auto f = native(signature, fn);
+  std::string name = f->sig.name;
+  f->sig.name = t->name + "." + name;
+  t->dict->set(Value(static_cast<Object*>(intern(name))), Value(static_cast<Object*>(f.get())));
+}
+inline void set_global(Dict* ns, const char* name, const Value& v) {
+  ns->set(Value(static_cast<Object*>(intern(name))), v);
+}
+
+// Argument helpers with Python's error messages.
+std::string arg_str(const Value& v, const char* fname);
+int64_t arg_int(const Value& v, const char* fname);
+double arg_float(const Value& v, const char* fname);  // int or float (or __float__)
+[[noreturn]] void rethrow_format(const FormatError& e);
+
+// Each file registers its part.
+void install_core_functions(VM& v, Dict* b);
+void install_type_constructors(VM& v, Dict* b);
+void install_str_methods();
+void install_list_methods();
+void install_dict_methods();
+void install_iter_builtins(VM& v, Dict* b);
+void install_exceptions(VM& v, Dict* b);
+void install_modules(VM& v);
+
+Value make_table_iter(const Value& owner, HashTable* t, int mode);
+Ref<NativeFunction> object_init_function();
+// sorted()/list.sort() core: stable, with key and reverse.
+void sort_values(std::vector<Value>& items, const Value& key, bool reverse);
+
+}  // namespace tscript

@@ -1,0 +1,840 @@
+// The dispatch loop. Built as computed goto with GCC/Clang, or as a plain switch when
+// TSCRIPT_SWITCH_DISPATCH is defined (the tests build both).
+#include <cmath>
+
+#include "interpreter/compiler/opcodes.h"
+#include "interpreter/objects/format.h"
+#include "interpreter/objects/iterator.h"
+#include "interpreter/objects/protocol.h"
+#include "interpreter/vm/vm.h"
+#include "interpreter/vm/vm_internal.h"
+
+namespace tscript {
+
+using ast::CmpOp;
+using ast::Operator;
+
+namespace {
+
+// Integer and float fast paths for the hottest operators; nullptr-free and exact.
+inline bool fast_binary(Operator op, const Value& a, const Value& b, Value& out) {
+  if (a.is_int() && b.is_int()) {
+    int64_t x = a.as_int(), y = b.as_int(), r;
+    switch (op) {
+      case Operator::Add:
+        if (__builtin_add_overflow(x, y, &r)) return false;
+        out = Value(r);
+        return true;
+      case Operator::Sub:
+        if (__builtin_sub_overflow(x, y, &r)) return false;
+        out = Value(r);
+        return true;
+      case Operator::Mult:
+        if (__builtin_mul_overflow(x, y, &r)) return false;
+        out = Value(r);
+        return true;
+      case Operator::Mod:
+        if (y > 0 && x >= 0) {
+          out = Value(x % y);
+          return true;
+        }
+        return false;
+      case Operator::FloorDiv:
+        if (y > 0 && x >= 0) {
+          out = Value(x / y);
+          return true;
+        }
+        return false;
+      case Operator::BitAnd: out = Value(x & y); return true;
+      case Operator::BitOr: out = Value(x | y); return true;
+      case Operator::BitXor: out = Value(x ^ y); return true;
+      default: return false;
+    }
+  }
+  if (a.is_float() && b.is_float()) {
+    double x = a.as_float(), y = b.as_float();
+    switch (op) {
+      case Operator::Add: out = Value(x + y); return true;
+      case Operator::Sub: out = Value(x - y); return true;
+      case Operator::Mult: out = Value(x * y); return true;
+      case Operator::Div:
+        if (y == 0) return false;
+        out = Value(x / y);
+        return true;
+      default: return false;
+    }
+  }
+  if ((a.is_float() && b.is_int()) || (a.is_int() && b.is_float())) {
+    double x = a.to_double(), y = b.to_double();
+    switch (op) {
+      case Operator::Add: out = Value(x + y); return true;
+      case Operator::Sub: out = Value(x - y); return true;
+      case Operator::Mult: out = Value(x * y); return true;
+      default: return false;
+    }
+  }
+  return false;
+}
+
+inline bool fast_compare(CmpOp op, const Value& a, const Value& b, bool& out) {
+  if (a.is_int() && b.is_int()) {
+    int64_t x = a.as_int(), y = b.as_int();
+    switch (op) {
+      case CmpOp::Lt: out = x < y; return true;
+      case CmpOp::LtE: out = x <= y; return true;
+      case CmpOp::Gt: out = x > y; return true;
+      case CmpOp::GtE: out = x >= y; return true;
+      case CmpOp::Eq: out = x == y; return true;
+      case CmpOp::NotEq: out = x != y; return true;
+      default: return false;
+    }
+  }
+  if (a.is_float() && b.is_float()) {
+    double x = a.as_float(), y = b.as_float();
+    switch (op) {
+      case CmpOp::Lt: out = x < y; return true;
+      case CmpOp::LtE: out = x <= y; return true;
+      case CmpOp::Gt: out = x > y; return true;
+      case CmpOp::GtE: out = x >= y; return true;
+      case CmpOp::Eq: out = x == y; return true;
+      case CmpOp::NotEq: out = x != y; return true;
+      default: return false;
+    }
+  }
+  return false;
+}
+
+inline bool fast_truthy(const Value& v, bool& out) {
+  switch (v.tag()) {
+    case Tag::Bool: out = v.as_bool(); return true;
+    case Tag::Int: out = v.as_int() != 0; return true;
+    case Tag::None: out = false; return true;
+    default: return false;
+  }
+}
+
+[[noreturn]] void name_error(Str* name) {
+  raise(exc_types().name_error, "name '" + name->s + "' is not defined");
+}
+
+}  // namespace
+
+Value VM::run(Frame* f) {
+  FrameGuard guard(*this, f);
+  Code* co = f->code;
+  const uint32_t* code = co->code.data();
+  const Value* consts = co->consts.data();
+  Value* fast = f->fast;
+  Value* sp = f->sp;
+  uint32_t pc = f->pc;
+  Value* cells = fast + co->nlocals;
+
+#define PUSH(v) (*sp++ = (v))
+#define POP() (std::move(*--sp))
+#define TOP() (sp[-1])
+#define SECOND() (sp[-2])
+#define NAME(i) (co->names[i].get())
+
+#if defined(__GNUC__) && !defined(TSCRIPT_SWITCH_DISPATCH)
+#define TS_COMPUTED_GOTO 1
+  static void* const kTargets[] = {
+#define TSCRIPT_OP_LABEL(name, effect, doc) &&L_##name,
+      TSCRIPT_OPCODES(TSCRIPT_OP_LABEL)
+#undef TSCRIPT_OP_LABEL
+  };
+#define DISPATCH()             \
+  do {                         \
+    ins = code[pc++];          \
+    f->pc = pc;                \
+    arg = ins >> 8;            \
+    goto* kTargets[ins & 0xff]; \
+  } while (0)
+#define CASE(name) L_##name:
+#define NEXT() DISPATCH()
+#else
+#define DISPATCH() \
+  ins = code[pc++]; \
+  f->pc = pc;       \
+  arg = ins >> 8;   \
+  switch (static_cast<Op>(ins & 0xff))
+#define CASE(name) case Op::name:
+#define NEXT() continue
+#endif
+
+  for (;;) {
+    try {
+      uint32_t ins, arg;
+#ifdef TS_COMPUTED_GOTO
+      DISPATCH();
+      {
+#else
+      for (;;) {
+        DISPATCH() {
+#endif
+        CASE(NOP) NEXT();
+        CASE(POP_TOP) {
+          --sp;
+          *sp = Value();
+          NEXT();
+        }
+        CASE(DUP_TOP) {
+          Value v = TOP();
+          PUSH(std::move(v));
+          NEXT();
+        }
+        CASE(DUP_TOP_TWO) {
+          Value a = SECOND(), b = TOP();
+          PUSH(std::move(a));
+          PUSH(std::move(b));
+          NEXT();
+        }
+        CASE(ROT_TWO) {
+          std::swap(sp[-1], sp[-2]);
+          NEXT();
+        }
+        CASE(ROT_THREE) {
+          Value top = POP();
+          Value second = POP();
+          Value third = POP();
+          PUSH(std::move(top));
+          PUSH(std::move(third));
+          PUSH(std::move(second));
+          NEXT();
+        }
+        CASE(ROT_FOUR) {
+          Value v1 = POP(), v2 = POP(), v3 = POP(), v4 = POP();
+          PUSH(std::move(v1));
+          PUSH(std::move(v4));
+          PUSH(std::move(v3));
+          PUSH(std::move(v2));
+          NEXT();
+        }
+        CASE(LOAD_CONST) {
+          PUSH(consts[arg]);
+          NEXT();
+        }
+        CASE(LOAD_FAST) {
+          const Value& v = fast[arg];
+          if (v.is_null()) {
+            f->pc = pc;
+            raise(exc_types().unbound_local_error,
+                  "cannot access local variable '" + co->varnames[arg]->s +
+                      "' where it is not associated with a value");
+          }
+          PUSH(v);
+          NEXT();
+        }
+        CASE(STORE_FAST) {
+          fast[arg] = POP();
+          NEXT();
+        }
+        CASE(DELETE_FAST) {
+          if (fast[arg].is_null())
+            raise(exc_types().unbound_local_error,
+                  "cannot access local variable '" + co->varnames[arg]->s +
+                      "' where it is not associated with a value");
+          fast[arg] = Value::null();
+          NEXT();
+        }
+        CASE(LOAD_DEREF) {
+          Cell* c = static_cast<Cell*>(cells[arg].obj());
+          if (c->value.is_null()) {
+            size_t ncell = co->cellvars.size();
+            const std::string& n = arg < ncell ? co->cellvars[arg]->s : co->freevars[arg - ncell]->s;
+            if (arg < ncell)
+              raise(exc_types().unbound_local_error,
+                    "cannot access local variable '" + n + "' where it is not associated with a value");
+            raise(exc_types().name_error,
+                  "cannot access free variable '" + n + "' where it is not associated with a value in enclosing scope");
+          }
+          PUSH(c->value);
+          NEXT();
+        }
+        CASE(STORE_DEREF) {
+          static_cast<Cell*>(cells[arg].obj())->value = POP();
+          NEXT();
+        }
+        CASE(DELETE_DEREF) {
+          static_cast<Cell*>(cells[arg].obj())->value = Value::null();
+          NEXT();
+        }
+        CASE(LOAD_CLOSURE) {
+          PUSH(cells[arg]);
+          NEXT();
+        }
+        CASE(LOAD_GLOBAL) {
+          Str* name = NAME(arg);
+          Value v = f->globals->get(name);
+          if (v.is_null()) {
+            v = builtins->get(name);
+            if (v.is_null()) name_error(name);
+          }
+          PUSH(std::move(v));
+          NEXT();
+        }
+        CASE(STORE_GLOBAL) {
+          f->globals->set(Value(static_cast<Object*>(NAME(arg))), POP());
+          NEXT();
+        }
+        CASE(DELETE_GLOBAL) {
+          if (!f->globals->erase(Value(static_cast<Object*>(NAME(arg))))) name_error(NAME(arg));
+          NEXT();
+        }
+        CASE(LOAD_NAME) {
+          Str* name = NAME(arg);
+          Value v = f->locals ? f->locals->get(name) : Value::null();
+          if (v.is_null()) v = f->globals->get(name);
+          if (v.is_null()) v = builtins->get(name);
+          if (v.is_null()) name_error(name);
+          PUSH(std::move(v));
+          NEXT();
+        }
+        CASE(STORE_NAME) {
+          Dict* ns = f->locals ? f->locals : f->globals;
+          ns->set(Value(static_cast<Object*>(NAME(arg))), POP());
+          NEXT();
+        }
+        CASE(DELETE_NAME) {
+          Dict* ns = f->locals ? f->locals : f->globals;
+          if (!ns->erase(Value(static_cast<Object*>(NAME(arg))))) name_error(NAME(arg));
+          NEXT();
+        }
+        CASE(LOAD_ATTR) {
+          f->pc = pc;
+          Value v = get_attr(TOP(), NAME(arg));
+          TOP() = std::move(v);
+          NEXT();
+        }
+        CASE(STORE_ATTR) {
+          f->pc = pc;
+          set_attr(TOP(), NAME(arg), SECOND());
+          sp -= 2;
+          sp[0] = Value();
+          sp[1] = Value();
+          NEXT();
+        }
+        CASE(DELETE_ATTR) {
+          del_attr(TOP(), NAME(arg));
+          --sp;
+          *sp = Value();
+          NEXT();
+        }
+        CASE(LOAD_METHOD) {
+          f->pc = pc;
+          Value fn;
+          if (lookup_method(TOP(), NAME(arg), fn)) {
+            Value self = std::move(TOP());
+            TOP() = std::move(fn);
+            PUSH(std::move(self));
+          } else {
+            TOP() = std::move(fn);
+            PUSH(Value::null());
+          }
+          NEXT();
+        }
+        CASE(BINARY_SUBSCR) {
+          f->pc = pc;
+          Value key = POP();
+          const Value& obj = TOP();
+          if (auto* l = obj.as<List>(); l && key.is_int()) {
+            int64_t i = key.as_int(), n = static_cast<int64_t>(l->items.size());
+            if (i < 0) i += n;
+            if (i >= 0 && i < n) {
+              Value v = l->items[i];
+              TOP() = std::move(v);
+              NEXT();
+            }
+          }
+          Value v = get_item(obj, key);
+          TOP() = std::move(v);
+          NEXT();
+        }
+        CASE(STORE_SUBSCR) {
+          f->pc = pc;
+          Value key = POP();
+          Value obj = POP();
+          Value v = POP();
+          set_item(obj, key, v);
+          NEXT();
+        }
+        CASE(DELETE_SUBSCR) {
+          Value key = POP();
+          Value obj = POP();
+          del_item(obj, key);
+          NEXT();
+        }
+        CASE(BINARY_OP) {
+          Value r;
+          if (!fast_binary(static_cast<Operator>(arg), SECOND(), TOP(), r)) {
+            f->pc = pc;
+            r = binary_op(static_cast<Operator>(arg), SECOND(), TOP());
+          }
+          --sp;
+          *sp = Value();
+          TOP() = std::move(r);
+          NEXT();
+        }
+        CASE(INPLACE_OP) {
+          Value r;
+          if (!fast_binary(static_cast<Operator>(arg), SECOND(), TOP(), r)) {
+            f->pc = pc;
+            r = inplace_op(static_cast<Operator>(arg), SECOND(), TOP());
+          }
+          --sp;
+          *sp = Value();
+          TOP() = std::move(r);
+          NEXT();
+        }
+        CASE(UNARY_OP) {
+          f->pc = pc;
+          Value r = unary_op(static_cast<ast::UnaryOperator>(arg), TOP());
+          TOP() = std::move(r);
+          NEXT();
+        }
+        CASE(COMPARE_OP) {
+          bool b;
+          if (fast_compare(static_cast<CmpOp>(arg), SECOND(), TOP(), b)) {
+            --sp;
+            *sp = Value();
+            TOP() = Value(b);
+            NEXT();
+          }
+          f->pc = pc;
+          Value r = compare_op(static_cast<CmpOp>(arg), SECOND(), TOP());
+          --sp;
+          *sp = Value();
+          TOP() = std::move(r);
+          NEXT();
+        }
+        CASE(JUMP) {
+          if (arg < pc && interrupt_requested.load(std::memory_order_relaxed)) {
+            f->pc = pc;
+            check_interrupt();
+          }
+          pc = arg;
+          NEXT();
+        }
+        CASE(POP_JUMP_IF_FALSE) {
+          bool b;
+          if (!fast_truthy(TOP(), b)) {
+            f->pc = pc;
+            b = truthy(TOP());
+          }
+          --sp;
+          *sp = Value();
+          if (!b) pc = arg;
+          NEXT();
+        }
+        CASE(POP_JUMP_IF_TRUE) {
+          bool b;
+          if (!fast_truthy(TOP(), b)) {
+            f->pc = pc;
+            b = truthy(TOP());
+          }
+          --sp;
+          *sp = Value();
+          if (b) pc = arg;
+          NEXT();
+        }
+        CASE(JUMP_IF_FALSE_OR_POP) {
+          f->pc = pc;
+          if (!truthy(TOP())) {
+            pc = arg;
+          } else {
+            --sp;
+            *sp = Value();
+          }
+          NEXT();
+        }
+        CASE(JUMP_IF_TRUE_OR_POP) {
+          f->pc = pc;
+          if (truthy(TOP())) {
+            pc = arg;
+          } else {
+            --sp;
+            *sp = Value();
+          }
+          NEXT();
+        }
+        CASE(GET_ITER) {
+          f->pc = pc;
+          Value it = get_iter(TOP());
+          TOP() = std::move(it);
+          NEXT();
+        }
+        CASE(FOR_ITER) {
+          f->pc = pc;
+          Value out;
+          bool more;
+          if (auto* it = TOP().as<Iterator>()) more = it->next(out);
+          else more = iter_next(TOP(), out);
+          if (more) {
+            PUSH(std::move(out));
+          } else {
+            --sp;
+            *sp = Value();
+            pc = arg;
+          }
+          NEXT();
+        }
+        CASE(BUILD_TUPLE) {
+          std::vector<Value> items(std::make_move_iterator(sp - arg), std::make_move_iterator(sp));
+          sp -= arg;
+          PUSH(Value::steal(new Tuple(std::move(items))));
+          NEXT();
+        }
+        CASE(BUILD_LIST) {
+          std::vector<Value> items(std::make_move_iterator(sp - arg), std::make_move_iterator(sp));
+          sp -= arg;
+          PUSH(Value::steal(new List(std::move(items))));
+          NEXT();
+        }
+        CASE(BUILD_SET) {
+          f->pc = pc;
+          auto s = make<Set>();
+          for (Value* p = sp - arg; p < sp; ++p) s->add(*p);
+          for (uint32_t i = 0; i < arg; ++i) *--sp = Value();
+          PUSH(Value(static_cast<Object*>(s.get())));
+          NEXT();
+        }
+        CASE(BUILD_MAP) {
+          f->pc = pc;
+          auto d = make<Dict>();
+          for (Value* p = sp - 2 * arg; p < sp; p += 2) d->set(p[0], p[1]);
+          for (uint32_t i = 0; i < 2 * arg; ++i) *--sp = Value();
+          PUSH(Value(static_cast<Object*>(d.get())));
+          NEXT();
+        }
+        CASE(BUILD_SLICE) {
+          Value step = arg == 3 ? POP() : Value();
+          Value stop = POP();
+          Value start = POP();
+          PUSH(Value::steal(new Slice(std::move(start), std::move(stop), std::move(step))));
+          NEXT();
+        }
+        CASE(BUILD_STRING) {
+          std::string s;
+          for (Value* p = sp - arg; p < sp; ++p) s += p->as<Str>()->s;
+          for (uint32_t i = 0; i < arg; ++i) *--sp = Value();
+          PUSH(str(std::move(s)));
+          NEXT();
+        }
+        CASE(LIST_APPEND) {
+          Value v = POP();
+          static_cast<List*>(sp[-static_cast<int>(arg)].obj())->items.push_back(std::move(v));
+          NEXT();
+        }
+        CASE(SET_ADD) {
+          f->pc = pc;
+          Value v = POP();
+          static_cast<Set*>(sp[-static_cast<int>(arg)].obj())->add(v);
+          NEXT();
+        }
+        CASE(MAP_ADD) {
+          f->pc = pc;
+          Value v = POP();
+          Value k = POP();
+          static_cast<Dict*>(sp[-static_cast<int>(arg)].obj())->set(k, v);
+          NEXT();
+        }
+        CASE(LIST_EXTEND) {
+          f->pc = pc;
+          Value it = POP();
+          auto items = to_vector(it);
+          auto& dst = static_cast<List*>(TOP().obj())->items;
+          for (auto& v : items) dst.push_back(std::move(v));
+          NEXT();
+        }
+        CASE(SET_UPDATE) {
+          f->pc = pc;
+          Value it = POP();
+          for (auto& v : to_vector(it)) static_cast<Set*>(TOP().obj())->add(v);
+          NEXT();
+        }
+        CASE(DICT_UPDATE) {
+          f->pc = pc;
+          Value m = POP();
+          dict_update(static_cast<Dict*>(TOP().obj()), m, false);
+          NEXT();
+        }
+        CASE(DICT_MERGE) {
+          f->pc = pc;
+          Value m = POP();
+          dict_update(static_cast<Dict*>(TOP().obj()), m, true);
+          NEXT();
+        }
+        CASE(LIST_TO_TUPLE) {
+          auto* l = static_cast<List*>(TOP().obj());
+          Value t = Value::steal(new Tuple(std::move(l->items)));
+          TOP() = std::move(t);
+          NEXT();
+        }
+        CASE(UNPACK_SEQUENCE) {
+          f->pc = pc;
+          Value seq = POP();
+          unpack_sequence(seq, arg, sp);
+          sp += arg;
+          NEXT();
+        }
+        CASE(UNPACK_EX) {
+          f->pc = pc;
+          Value seq = POP();
+          uint32_t before = arg & 0xff, after = arg >> 8;
+          unpack_ex(seq, before, after, sp);
+          sp += before + after + 1;
+          NEXT();
+        }
+        CASE(FORMAT_VALUE) {
+          f->pc = pc;
+          std::string spec;
+          if (arg & 4) spec = POP().as<Str>()->s;
+          Value v = POP();
+          int conv = arg & 3;
+          std::string s;
+          if (conv == 1) s = format_str(to_str(v), spec);
+          else if (conv == 2 || conv == 3) s = format_str(repr(v), spec);
+          else if (spec.empty() && v.is<Str>()) {
+            PUSH(std::move(v));
+            NEXT();
+          } else s = format_value(v, spec);
+          PUSH(str(std::move(s)));
+          NEXT();
+        }
+        CASE(CALL) {
+          f->pc = pc;
+          Value* args = sp - arg;
+          Value r = call(args[-1], args, static_cast<int>(arg));
+          while (sp > args - 1) *--sp = Value();
+          PUSH(std::move(r));
+          NEXT();
+        }
+        CASE(CALL_KW) {
+          f->pc = pc;
+          Value names = POP();
+          auto* kw = names.as<Tuple>();
+          Value* args = sp - arg;
+          int nargs = static_cast<int>(arg - kw->items.size());
+          Value r = call(args[-1], args, nargs, kw);
+          while (sp > args - 1) *--sp = Value();
+          PUSH(std::move(r));
+          NEXT();
+        }
+        CASE(CALL_EX) {
+          f->pc = pc;
+          Value kwargs = (arg & 1) ? POP() : Value();
+          Value args = POP();
+          Value fn = POP();
+          PUSH(call_ex(fn, args, kwargs));
+          NEXT();
+        }
+        CASE(CALL_METHOD) {
+          f->pc = pc;
+          Value* args = sp - arg;
+          Value r;
+          if (args[-1].is_null()) r = call(args[-2], args, static_cast<int>(arg));
+          else r = call(args[-2], args - 1, static_cast<int>(arg) + 1);
+          while (sp > args - 2) *--sp = Value();
+          PUSH(std::move(r));
+          NEXT();
+        }
+        CASE(CALL_METHOD_KW) {
+          f->pc = pc;
+          Value names = POP();
+          auto* kw = names.as<Tuple>();
+          Value* args = sp - arg;
+          int nargs = static_cast<int>(arg - kw->items.size());
+          Value r;
+          if (args[-1].is_null()) r = call(args[-2], args, nargs, kw);
+          else r = call(args[-2], args - 1, nargs + 1, kw);
+          while (sp > args - 2) *--sp = Value();
+          PUSH(std::move(r));
+          NEXT();
+        }
+        CASE(MAKE_FUNCTION) {
+          Value code_v = POP();
+          auto fn = make<Function>(Ref<Code>(code_v.as<Code>()), Ref<Dict>(f->globals));
+          if (arg & 2) fn->kwdefaults = POP().as<Tuple>()->items;
+          if (arg & 1) fn->defaults = POP().as<Tuple>()->items;
+          if (arg & 8) {
+            Value cl = POP();
+            for (auto& c : cl.as<Tuple>()->items) fn->closure.push_back(Ref<Cell>(c.as<Cell>()));
+          }
+          PUSH(Value(static_cast<Object*>(fn.get())));
+          NEXT();
+        }
+        CASE(BUILD_CLASS) {
+          f->pc = pc;
+          std::vector<Value> bases(std::make_move_iterator(sp - arg), std::make_move_iterator(sp));
+          sp -= arg;
+          Value name = POP();
+          Value body = POP();
+          PUSH(build_class(body, name, bases));
+          NEXT();
+        }
+        CASE(LOAD_SUPER) {
+          f->pc = pc;
+          PUSH(zero_arg_super(f));
+          NEXT();
+        }
+        CASE(RETURN_VALUE) {
+          Value r = POP();
+          f->sp = sp;
+          f->pc = pc;
+          return r;
+        }
+        CASE(YIELD_VALUE) {
+          Value r = POP();
+          f->sp = sp;
+          f->pc = pc;
+          f->yielded = true;
+          return r;
+        }
+        CASE(YIELD_FROM) {
+          f->pc = pc;
+          Value sent = POP();
+          Value out;
+          bool yielded;
+          if (auto* g = TOP().as<Generator>()) {
+            yielded = g->resume(sent, out);
+          } else {
+            if (!sent.is_none()) {
+              Value send = find_attr(TOP(), intern("send"));
+              if (send.is_null()) raise(exc_types().attribute_error, "'" + type_name(TOP()) + "' object has no attribute 'send'");
+              out = call(send, {sent});
+              yielded = true;
+            } else {
+              yielded = iter_next(TOP(), out);
+            }
+          }
+          if (yielded) {
+            f->sp = sp;
+            f->pc = pc - 1;  // resume re-runs YIELD_FROM with the value sent in
+            f->yielded = true;
+            return out;
+          }
+          TOP() = std::move(out);
+          NEXT();
+        }
+        CASE(RAISE) {
+          f->pc = pc;
+          if (arg == 0) {
+            if (handled_exc.is_none()) raise(exc_types().runtime_error, "No active exception to reraise");
+            throw_reraise(handled_exc);
+          }
+          Value cause = arg == 2 ? POP() : Value::null();
+          Value exc = POP();
+          do_raise(exc, cause);
+        }
+        CASE(PUSH_EXC_INFO) {
+          Value exc = POP();
+          PUSH(handled_exc);
+          handled_exc = exc;
+          PUSH(std::move(exc));
+          NEXT();
+        }
+        CASE(POP_EXCEPT) {
+          handled_exc = POP();
+          NEXT();
+        }
+        CASE(RERAISE) {
+          f->pc = pc;
+          Value exc = POP();
+          throw_reraise(exc);
+        }
+        CASE(CLEANUP_RERAISE) {
+          f->pc = pc;
+          Value exc = POP();
+          handled_exc = POP();
+          throw_reraise(exc);
+        }
+        CASE(CHECK_EXC_MATCH) {
+          f->pc = pc;
+          Value type = POP();
+          PUSH(Value(exception_matches(TOP(), type)));
+          NEXT();
+        }
+        CASE(BEFORE_WITH) {
+          f->pc = pc;
+          Value mgr = POP();
+          Value enter = type_lookup(mgr, intern("__enter__"));
+          Value exit = type_lookup(mgr, intern("__exit__"));
+          if (enter.is_null() || exit.is_null()) {
+            type_error("'" + type_name(mgr) + "' object does not support the context manager protocol");
+          }
+          PUSH(bind_method(exit, mgr));
+          PUSH(call(enter, {mgr}));
+          NEXT();
+        }
+        CASE(WITH_EXIT) {
+          f->pc = pc;
+          Value exit = POP();
+          call(exit, {Value(), Value(), Value()});
+          NEXT();
+        }
+        CASE(WITH_EXCEPT) {
+          f->pc = pc;
+          const Value& exc = TOP();
+          Value r = call(sp[-3], {Value(static_cast<Object*>(type_of(exc))), exc, Value()});
+          PUSH(Value(truthy(r)));
+          NEXT();
+        }
+        CASE(LOAD_ASSERTION_ERROR) {
+          PUSH(Value(static_cast<Object*>(exc_types().assertion_error)));
+          NEXT();
+        }
+        CASE(IMPORT_LEVEL) {
+          import_level_ = static_cast<int>(arg);
+          NEXT();
+        }
+        CASE(IMPORT_NAME) {
+          f->pc = pc;
+          Value fromlist = POP();
+          int level = import_level_;
+          import_level_ = 0;
+          PUSH(import_module(NAME(arg)->s, fromlist, level, f->globals));
+          NEXT();
+        }
+        CASE(IMPORT_FROM) {
+          f->pc = pc;
+          PUSH(import_from(TOP(), NAME(arg)));
+          NEXT();
+        }
+        CASE(IMPORT_STAR) {
+          f->pc = pc;
+          Value mod = POP();
+          import_star(mod, f->locals ? f->locals : f->globals);
+          NEXT();
+        }
+        CASE(PRINT_EXPR) {
+          f->pc = pc;
+          Value v = POP();
+          if (!v.is_none()) {
+            write_stdout(repr(v) + "\n");
+            builtins->set(Value(static_cast<Object*>(intern("_"))), v);
+          }
+          NEXT();
+        }
+        CASE(SETUP_ANNOTATIONS) NEXT();
+#ifndef TS_COMPUTED_GOTO
+        }
+#endif
+      }
+    } catch (ScriptError& err) {
+      // Find a handler in this frame; otherwise unwind the frame and propagate.
+      uint32_t fault = f->pc > 0 ? f->pc - 1 : 0;
+      sp = unwind_to_handler(*this, f, err, fault, sp, pc);
+      if (!sp) throw;
+    } catch (std::bad_alloc&) {
+      ScriptError oom = memory_error();
+      sp = unwind_to_handler(*this, f, oom, f->pc > 0 ? f->pc - 1 : 0, sp, pc);
+      if (!sp) throw_reraise(Value());
+    }
+  }
+#undef PUSH
+#undef POP
+#undef TOP
+#undef SECOND
+#undef NAME
+}
+
+}  // namespace tscript

@@ -1,0 +1,102 @@
+// The interpreter state and the bytecode evaluation loop.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "interpreter/objects/exception.h"
+#include "interpreter/objects/function.h"
+#include "interpreter/objects/object.h"
+
+namespace tscript {
+
+struct Frame {
+  Code* code = nullptr;
+  Function* func = nullptr;  // null for module code
+  Dict* globals = nullptr;
+  Dict* locals = nullptr;    // class-body namespace (LOAD_NAME/STORE_NAME), else null
+  Value* fast = nullptr;     // nlocals locals, then cells (cellvars, freevars)
+  Value* stack = nullptr;    // value stack base
+  Value* sp = nullptr;       // next free stack slot
+  uint32_t pc = 0;
+  Frame* back = nullptr;
+  bool yielded = false;      // set when the frame suspended at a yield
+};
+
+struct Generator;
+
+// Per-thread interpreter state. One interpreter runs on one thread at a time.
+class VM {
+ public:
+  VM();
+  ~VM();
+
+  Ref<Dict> builtins;
+  Ref<Dict> modules;          // sys.modules
+  Value handled_exc;          // the exception being handled (bare `raise`, __context__)
+  Frame* frame = nullptr;     // innermost running frame
+  int depth = 0;
+  int recursion_limit = 1000;
+  std::vector<std::string> argv;
+  std::vector<std::string> search_path;
+  // Source lines by file name, for tracebacks and error carets.
+  std::unordered_map<std::string, std::vector<std::string>> sources;
+  // Where print() writes by default.
+  std::function<void(const std::string&)> write_stdout;
+  std::function<void(const std::string&)> write_stderr;
+  std::atomic<bool> interrupt_requested{false};
+  int import_level_ = 0;  // set by IMPORT_LEVEL for the next IMPORT_NAME
+  bool reraising_ = false;  // the exception in flight is a re-raise (no new traceback line)
+
+  // Runs a frame until it returns (or yields, for generator frames).
+  Value run(Frame* f);
+  // Calls a script function.
+  Value call_function(Function* fn, const Value* args, int nargs, const Tuple* kwnames);
+
+  // Value-stack arena for frames of ordinary calls (generators own their storage).
+  Value* alloc_slots(size_t n);
+  void free_slots(Value* base, size_t n);
+
+  // Compiles and runs source as the module `name` (registered in sys.modules).
+  Value exec_module(const std::string& source, const std::string& filename, const std::string& name,
+                    Ref<Dict> globals = Ref<Dict>(), bool interactive = false);
+  // The formatted traceback of an exception, as CPython prints it.
+  std::string format_exception(const Value& exc);
+
+ private:
+  std::unique_ptr<Value[]> arena_;
+  size_t arena_size_ = 0;
+  size_t arena_top_ = 0;
+};
+
+// The VM of the calling thread (set while an interpreter runs).
+VM& vm();
+void set_current_vm(VM* v);
+
+struct Generator : Object {
+  static constexpr Layout kLayout = Layout::Generator;
+  Ref<Function> func;
+  std::unique_ptr<Value[]> storage;
+  Frame frame;
+  bool started = false, running = false, finished = false;
+  Value handled_exc;  // the generator's own handled exception while suspended
+  Generator(Ref<Function> f, size_t nslots);
+  ~Generator() override;
+  // Resumes with `sent`. Returns true and sets out to the yielded value, or false and sets
+  // out to the returned value when the generator finished.
+  bool resume(const Value& sent, Value& out);
+};
+
+// Registers the built-in functions, exception types and standard modules in a VM.
+void install_builtins(VM& v);
+// Built-in modules implemented natively (math, time, sys, ...): name -> factory.
+using ModuleFactory = Ref<Module> (*)(VM& v);
+void register_native_module(const std::string& name, ModuleFactory f);
+// Imports a module by dotted name (level > 0: relative to the package of `globals`).
+Value import_module(const std::string& name, const Value& fromlist, int level, Dict* globals);
+
+}  // namespace tscript
