@@ -169,11 +169,15 @@ lparam
   | DIV
   ;
 
-or_test  : and_test ( OR and_test )* ;
-and_test : not_test ( AND not_test )* ;
-not_test : NOT not_test | comparison ;
+// Operators are parsed as flat chains and the AST builder applies Python's precedence
+// (or < and < not < comparisons < | < ^ < & < shifts < + - < * @ / // % < unary < **).
+// This keeps the rule nesting per operand at 6 instead of 15 levels, which is most of the
+// parser's time on real code.
+or_test : NOT* comparison ( ( AND | OR ) NOT* comparison )* ;
 
-comparison : expr ( comp_op expr )* ;
+comparison
+  : factor ( ( OR_OP | XOR | AND_OP | LEFT_SHIFT | RIGHT_SHIFT | ADD | MINUS | STAR | AT | DIV | MOD | IDIV | comp_op ) factor )*
+  ;
 
 comp_op
   : LESS_THAN | GREATER_THAN | EQUALS | GT_EQ | LT_EQ | NOT_EQ
@@ -182,14 +186,12 @@ comp_op
 
 star_expr : STAR expr ;
 
-expr       : xor_expr ( OR_OP xor_expr )* ;
-xor_expr   : and_expr ( XOR and_expr )* ;
-and_expr   : shift_expr ( AND_OP shift_expr )* ;
-shift_expr : arith_expr ( ( LEFT_SHIFT | RIGHT_SHIFT ) arith_expr )* ;
-arith_expr : term ( ( ADD | MINUS ) term )* ;
-term       : factor ( ( STAR | AT | DIV | MOD | IDIV ) factor )* ;
-factor     : ( ADD | MINUS | NOT_OP ) factor | power ;
-power      : atom_expr ( POWER factor )? ;
+// The bitwise-or level (no comparisons): targets, `*x`, `**x`.
+expr : factor ( ( OR_OP | XOR | AND_OP | LEFT_SHIFT | RIGHT_SHIFT | ADD | MINUS | STAR | AT | DIV | MOD | IDIV ) factor )* ;
+
+// Unary operators, then a primary and an optional power (whose right side is a factor).
+factor : ( ADD | MINUS | NOT_OP )* atom_expr ( POWER factor )? ;
+
 atom_expr  : atom trailer* ;
 
 atom

@@ -240,6 +240,7 @@ void install_iter_builtins(VM& v, Dict* b) {
   for (auto [sig, fn] : {std::pair<const char*, NativeImpl>{"max(*args, key=None, default=None)", b_max}, std::pair<const char*, NativeImpl>{"min(*args, key=None, default=None)", b_min}}) {
     auto f = native(sig, fn);
     f->kwdefaults[1] = Value::null();
+    f->sig.kw_optional = 2;
     set_global(b, f->sig.name.c_str(), Value(static_cast<Object*>(f.get())));
   }
   def(b, "sum(iterable, /, start=0)", b_sum);

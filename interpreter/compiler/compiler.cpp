@@ -311,6 +311,7 @@ void CodeGen::unwind_block(const FBlock& b, bool for_return) {
 
 void CodeGen::unwind_for_return() {
   auto saved = fblocks_;
+  auto saved_regions = open_regions_;
   while (!fblocks_.empty()) {
     FBlock b = fblocks_.back();
     fblocks_.pop_back();
@@ -318,6 +319,7 @@ void CodeGen::unwind_for_return() {
     unwind_block(b, true);
   }
   fblocks_ = saved;
+  open_regions_ = saved_regions;
 }
 
 void CodeGen::unwind_until_loop(bool is_break) {

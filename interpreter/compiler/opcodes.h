@@ -73,7 +73,7 @@
   X(CALL_EX,         INT32_MIN, "call TOS1|TOS2 with *args tuple and (A=1) **kwargs dict") \
   X(CALL_METHOD,     INT32_MIN, "call after LOAD_METHOD with A positional arguments") \
   X(CALL_METHOD_KW,  INT32_MIN, "as CALL_KW after LOAD_METHOD") \
-  X(MAKE_FUNCTION,   INT32_MIN, "TOS = code; below it (A&2) kwdefaults tuple, (A&1) defaults tuple, (A&8) closure tuple") \
+  X(MAKE_FUNCTION,   INT32_MIN, "TOS = code; below it (A&8) closure, (A&2) kwdefaults, (A&1) defaults tuples") \
   X(BUILD_CLASS,     INT32_MIN, "stack: body function, name, A bases -> the new class") \
   X(LOAD_SUPER,            1, "push super(owner class, first argument) (zero-argument super())") \
   X(RETURN_VALUE,         -1, "return TOS") \

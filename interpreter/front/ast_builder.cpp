@@ -21,11 +21,11 @@ namespace {
 
 constexpr int kMaxAstDepth = 2500;  // CPython gives up between 1000 and 3000
 
-inline TerminalNode* term(ParseTree* p) { return dynamic_cast<TerminalNode*>(p); }
-inline ParserRuleContext* rule(ParseTree* p) { return dynamic_cast<ParserRuleContext*>(p); }
-inline size_t ttype(ParseTree* p) {
-  auto* t = term(p);
-  return t ? t->getSymbol()->getType() : SIZE_MAX;
+// Every rule of the grammar matches at least one token, so a node without children is a
+// terminal. (Cheaper than dynamic_cast, which showed in profiles.)
+inline bool is_term(ParseTree* p) { return p->children.empty(); }
+inline ParserRuleContext* rule(ParseTree* p) {
+  return p->children.empty() ? nullptr : static_cast<ParserRuleContext*>(p);
 }
 inline size_t rindex(ParseTree* p) {
   auto* r = rule(p);
@@ -118,6 +118,10 @@ struct BuilderImpl {
   BuilderImpl(const Source& s, ByteInputStream& in, antlr4::CommonTokenStream& ts)
       : src(s), input(in), tokens(ts), text(s.text()) {}
 
+  // ---- parse tree access ----
+  Token* tok(ParseTree* p) const { return tokens.get(p->getSourceInterval().a); }
+  size_t ttype(ParseTree* p) const { return is_term(p) ? tok(p)->getType() : SIZE_MAX; }
+
   // ---- positions ----
   int line_col(size_t off, int line) const { return static_cast<int>(off - src.line_start(line)); }
   ast::Span tok_span(Token* t) const {
@@ -129,7 +133,7 @@ struct BuilderImpl {
   ast::Span span_of(Token* a, Token* b) const { return join(tok_span(a), tok_span(b)); }
   ast::Span span_of(ParserRuleContext* c) const { return span_of(c->getStart(), c->getStop()); }
   ast::Span span_of(ParseTree* p) const {
-    if (auto* t = term(p)) return tok_span(t->getSymbol());
+    if (is_term(p)) return tok_span(tok(p));
     return span_of(rule(p));
   }
   std::string tok_text(Token* t) const {
@@ -229,13 +233,13 @@ struct BuilderImpl {
       case P::RuleGlobal_stmt: {
         auto n = make<ast::Global>(sp);
         for (auto* c : ch)
-          if (ttype(c) == P::NAME) n->names.push_back(tok_text(term(c)->getSymbol()));
+          if (ttype(c) == P::NAME) n->names.push_back(tok_text(tok(c)));
         return n;
       }
       case P::RuleNonlocal_stmt: {
         auto n = make<ast::Nonlocal>(sp);
         for (auto* c : ch)
-          if (ttype(c) == P::NAME) n->names.push_back(tok_text(term(c)->getSymbol()));
+          if (ttype(c) == P::NAME) n->names.push_back(tok_text(tok(c)));
         return n;
       }
       case P::RuleAssert_stmt: {
@@ -252,7 +256,7 @@ struct BuilderImpl {
           ast::Alias a;
           a.span = span_of(d);
           a.name = dotted(rule(d->children[0]));
-          if (d->children.size() > 2) a.asname = tok_text(term(d->children[2])->getSymbol());
+          if (d->children.size() > 2) a.asname = tok_text(tok(d->children[2]));
           n->names.push_back(std::move(a));
         }
         return n;
@@ -272,7 +276,7 @@ struct BuilderImpl {
     std::string s;
     for (auto* c : d->children) {
       size_t t = ttype(c);
-      if (t == P::NAME) s += tok_text(term(c)->getSymbol());
+      if (t == P::NAME) s += tok_text(tok(c));
       if (t == P::DOT) s += '.';
     }
     return s;
@@ -292,7 +296,7 @@ struct BuilderImpl {
       n->module = dotted(rule(ch[i]));
       ++i;
     } else if (n->level == 0) {
-      fail_tok("invalid syntax", term(ch[i])->getSymbol());
+      fail_tok("invalid syntax", tok(ch[i]));
     }
     ++i;  // IMPORT
     for (; i < ch.size(); ++i) {
@@ -305,8 +309,8 @@ struct BuilderImpl {
         auto* c = rule(ch[i]);
         ast::Alias a;
         a.span = span_of(c);
-        a.name = tok_text(term(c->children[0])->getSymbol());
-        if (c->children.size() > 2) a.asname = tok_text(term(c->children[2])->getSymbol());
+        a.name = tok_text(tok(c->children[0]));
+        if (c->children.size() > 2) a.asname = tok_text(tok(c->children[2]));
         n->names.push_back(std::move(a));
       }
     }
@@ -343,7 +347,7 @@ struct BuilderImpl {
       if (k != ast::ExprKind::Name && k != ast::ExprKind::Attribute && k != ast::ExprKind::Subscript)
         fail(std::string("'") + expr_name(*n->target) + "' is an illegal expression for augmented assignment",
              n->target->span);
-      n->op = aug_op(term(rule(ch[1])->children[0])->getSymbol()->getType());
+      n->op = aug_op(tok(rule(ch[1])->children[0])->getType());
       n->value = expr(ch[2]);
       return n;
     }
@@ -481,8 +485,8 @@ struct BuilderImpl {
   // if / elif chains nest in orelse; `i` is the index of the IF or ELIF token.
   ast::StmtPtr if_stmt(ParserRuleContext* ctx, size_t i) {
     auto& ch = ctx->children;
-    DepthGuard g(*this, 1, term(ch[i])->getSymbol());
-    auto n = make<ast::If>(tok_span(term(ch[i])->getSymbol()));
+    DepthGuard g(*this, 1, tok(ch[i]));
+    auto n = make<ast::If>(tok_span(tok(ch[i])));
     n->test = expr(ch[i + 1]);
     n->body = block(rule(ch[i + 3]));
     size_t next = i + 4;
@@ -510,7 +514,7 @@ struct BuilderImpl {
         h.span = span_of(ec);
         if (ech.size() > 3) {
           h.type = expr(ech[1]);
-          if (ech.size() > 4) h.name = tok_text(term(ech[3])->getSymbol());
+          if (ech.size() > 4) h.name = tok_text(tok(ech[3]));
         }
         h.body = block(rule(ech.back()));
         h.span = join(h.span, h.body.back()->span);
@@ -553,7 +557,7 @@ struct BuilderImpl {
   ast::StmtPtr funcdef(ParserRuleContext* ctx) {
     auto& ch = ctx->children;
     auto n = make<ast::FunctionDef>(span_of(ctx));
-    n->name = tok_text(term(ch[1])->getSymbol());
+    n->name = tok_text(tok(ch[1]));
     auto* params = rule(ch[2]);
     if (params->children.size() > 2) n->args = arguments(rule(params->children[1]), false);
     if (ttype(ch[3]) == P::ARROW) expr(ch[4]);  // return annotation: checked, dropped
@@ -565,7 +569,7 @@ struct BuilderImpl {
   ast::StmtPtr classdef(ParserRuleContext* ctx) {
     auto& ch = ctx->children;
     auto n = make<ast::ClassDef>(span_of(ctx));
-    n->name = tok_text(term(ch[1])->getSymbol());
+    n->name = tok_text(tok(ch[1]));
     if (ttype(ch[2]) == P::OPEN_PAREN && rindex(ch[3]) == P::RuleArglist) {
       arglist(rule(ch[3]), n->bases, n->keywords, true);
     }
@@ -603,7 +607,7 @@ struct BuilderImpl {
       Token* name = nullptr;
       for (auto* c : p->children)
         if (ttype(c) == P::NAME) {
-          name = term(c)->getSymbol();
+          name = tok(c);
           break;
         }
       arg.name = tok_text(name);
@@ -624,7 +628,7 @@ struct BuilderImpl {
       if (!p) continue;
       auto& pc = p->children;
       size_t first = ttype(pc[0]);
-      Token* ft = term(pc[0]) ? term(pc[0])->getSymbol() : nullptr;
+      Token* ft = is_term(pc[0]) ? tok(pc[0]) : nullptr;
       if (seen_kwarg) fail_tok("arguments cannot follow var-keyword argument", ft);
       if (first == P::DIV) {
         if (seen_slash) fail_tok("/ may appear only once", ft);
@@ -694,75 +698,11 @@ struct BuilderImpl {
         n->body = expr(ch.back());
         return n;
       }
-      case P::RuleOr_test:
-      case P::RuleAnd_test: {
-        auto n = make<ast::BoolOp>(span_of(ctx));
-        n->op = ctx->getRuleIndex() == P::RuleOr_test ? ast::BoolOperator::Or : ast::BoolOperator::And;
-        for (auto* c : ch)
-          if (rule(c)) n->values.push_back(expr(c));
-        return n;
-      }
-      case P::RuleNot_test: {
-        auto n = make<ast::UnaryOp>(span_of(ctx));
-        n->op = ast::UnaryOperator::Not;
-        n->operand = expr(ch[1]);
-        return n;
-      }
-      case P::RuleComparison: {
-        auto n = make<ast::Compare>(span_of(ctx));
-        n->left = expr(ch[0]);
-        for (size_t i = 1; i + 1 < ch.size(); i += 2) {
-          auto* op = rule(ch[i]);
-          size_t t0 = ttype(op->children[0]);
-          ast::CmpOp k = ast::CmpOp::Eq;
-          switch (t0) {
-            case P::LESS_THAN: k = ast::CmpOp::Lt; break;
-            case P::GREATER_THAN: k = ast::CmpOp::Gt; break;
-            case P::EQUALS: k = ast::CmpOp::Eq; break;
-            case P::GT_EQ: k = ast::CmpOp::GtE; break;
-            case P::LT_EQ: k = ast::CmpOp::LtE; break;
-            case P::NOT_EQ: k = ast::CmpOp::NotEq; break;
-            case P::IN: k = ast::CmpOp::In; break;
-            case P::NOT: k = ast::CmpOp::NotIn; break;
-            case P::IS: k = op->children.size() > 1 ? ast::CmpOp::IsNot : ast::CmpOp::Is; break;
-            default: break;
-          }
-          n->ops.push_back(k);
-          n->comparators.push_back(expr(ch[i + 1]));
-        }
-        return n;
-      }
-      case P::RuleExpr: case P::RuleXor_expr: case P::RuleAnd_expr: case P::RuleShift_expr:
-      case P::RuleArith_expr: case P::RuleTerm:
-        return binop_chain(ctx);
-      case P::RuleFactor: {
-        // -N where N is 2**63: the one integer literal that only fits negated.
-        if (ttype(ch[0]) == P::MINUS) {
-          if (auto* lit = single_number(ch[1])) {
-            std::string digits = tok_text(lit);
-            digits.erase(std::remove(digits.begin(), digits.end(), '_'), digits.end());
-            if (digits == "9223372036854775808") {
-              auto c = make<ast::Constant>(span_of(ctx));
-              c->type = ast::Constant::Type::Int;
-              c->i = INT64_MIN;
-              return c;
-            }
-          }
-        }
-        auto n = make<ast::UnaryOp>(span_of(ctx));
-        size_t t0 = ttype(ch[0]);
-        n->op = t0 == P::MINUS ? ast::UnaryOperator::USub : t0 == P::ADD ? ast::UnaryOperator::UAdd
-                                                                          : ast::UnaryOperator::Invert;
-        n->operand = expr(ch[1]);
-        return n;
-      }
-      case P::RulePower: {
-        auto n = make<ast::BinOp>(span_of(ctx));
-        n->left = expr(ch[0]);
-        n->op = ast::Operator::Pow;
-        n->right = expr(ch[2]);
-        return n;
-      }
+      case P::RuleOr_test: return bool_chain(ctx);
+      case P::RuleComparison:
+      case P::RuleExpr:
+        return operator_chain(ctx);
+      case P::RuleFactor: return factor(ctx);
       case P::RuleAtom_expr: return atom_expr(ctx);
       case P::RuleAtom: return atom(ctx);
       case P::RuleStar_expr: {
@@ -798,47 +738,211 @@ struct BuilderImpl {
   Token* single_number(ParseTree* p) {
     auto* ctx = rule(p);
     while (ctx && ctx->children.size() == 1) {
-      if (auto* t = term(ctx->children[0])) return t->getSymbol()->getType() == P::NUMBER ? t->getSymbol() : nullptr;
+      if (is_term(ctx->children[0])) {
+        Token* t = tok(ctx->children[0]);
+        return t->getType() == P::NUMBER ? t : nullptr;
+      }
       ctx = rule(ctx->children[0]);
     }
     return nullptr;
   }
 
-  ast::ExprPtr binop_chain(ParserRuleContext* ctx) {
+  // ---- operator chains (the grammar keeps them flat; precedence is applied here) ----
+
+  // An operand with the tokens it spans (spans include parentheses, as in CPython).
+  struct Operand {
+    ast::ExprPtr e;
+    Token* first;
+    Token* last;
+  };
+
+  ast::Span span_of(const Operand& o) const { return span_of(o.first, o.last); }
+
+  // or_test: NOT* comparison ((AND | OR) NOT* comparison)*
+  ast::ExprPtr bool_chain(ParserRuleContext* ctx) {
     auto& ch = ctx->children;
-    int k = static_cast<int>(ch.size() / 2);
-    ast::ExprPtr left;
-    {
-      DepthGuard g(*this, k, ctx->getStart());
-      left = expr(ch[0]);
-    }
-    for (size_t i = 1; i + 1 < ch.size(); i += 2) {
-      ast::ExprPtr right;
-      {
-        DepthGuard g(*this, k - static_cast<int>(i / 2), ctx->getStart());
-        right = expr(ch[i + 1]);
+    int ops = 0;
+    for (auto* c : ch)
+      if (is_term(c)) ++ops;
+    DepthGuard g(*this, ops, ctx->getStart());
+    // Groups separated by OR, items separated by AND, each item NOT* comparison.
+    std::vector<std::vector<Operand>> groups(1);
+    std::vector<Token*> nots;
+    for (auto* c : ch) {
+      if (is_term(c)) {
+        Token* t = tok(c);
+        size_t k = t->getType();
+        if (k == P::NOT) nots.push_back(t);
+        if (k == P::OR) groups.emplace_back();
+        continue;
       }
-      // Spans cover the operands' tokens, parentheses included.
-      auto n = make<ast::BinOp>(span_of(ctx->getStart(), rule(ch[i + 1])->getStop()));
-      n->left = std::move(left);
-      n->right = std::move(right);
-      switch (ttype(ch[i])) {
-        case P::OR_OP: n->op = ast::Operator::BitOr; break;
-        case P::XOR: n->op = ast::Operator::BitXor; break;
-        case P::AND_OP: n->op = ast::Operator::BitAnd; break;
-        case P::LEFT_SHIFT: n->op = ast::Operator::LShift; break;
-        case P::RIGHT_SHIFT: n->op = ast::Operator::RShift; break;
-        case P::ADD: n->op = ast::Operator::Add; break;
-        case P::MINUS: n->op = ast::Operator::Sub; break;
-        case P::STAR: n->op = ast::Operator::Mult; break;
-        case P::AT: n->op = ast::Operator::MatMult; break;
-        case P::DIV: n->op = ast::Operator::Div; break;
-        case P::MOD: n->op = ast::Operator::Mod; break;
-        default: n->op = ast::Operator::FloorDiv; break;
+      auto* r = rule(c);
+      Operand o{expr(r), r->getStart(), r->getStop()};
+      while (!nots.empty()) {
+        auto n = make<ast::UnaryOp>(span_of(nots.back(), o.last));
+        n->op = ast::UnaryOperator::Not;
+        n->operand = std::move(o.e);
+        o.e = std::move(n);
+        o.first = nots.back();
+        nots.pop_back();
       }
-      left = std::move(n);
+      groups.back().push_back(std::move(o));
     }
-    return left;
+    std::vector<Operand> ors;
+    for (auto& grp : groups) {
+      if (grp.size() == 1) {
+        ors.push_back(std::move(grp[0]));
+        continue;
+      }
+      auto n = make<ast::BoolOp>(span_of(grp.front().first, grp.back().last));
+      n->op = ast::BoolOperator::And;
+      Operand o{nullptr, grp.front().first, grp.back().last};
+      for (auto& x : grp) n->values.push_back(std::move(x.e));
+      o.e = std::move(n);
+      ors.push_back(std::move(o));
+    }
+    if (ors.size() == 1) return std::move(ors[0].e);
+    auto n = make<ast::BoolOp>(span_of(ors.front().first, ors.back().last));
+    n->op = ast::BoolOperator::Or;
+    for (auto& x : ors) n->values.push_back(std::move(x.e));
+    return n;
+  }
+
+  static int precedence(size_t t) {
+    switch (t) {
+      case P::OR_OP: return 1;
+      case P::XOR: return 2;
+      case P::AND_OP: return 3;
+      case P::LEFT_SHIFT: case P::RIGHT_SHIFT: return 4;
+      case P::ADD: case P::MINUS: return 5;
+      case P::STAR: case P::AT: case P::DIV: case P::MOD: case P::IDIV: return 6;
+      default: return 0;  // comparison
+    }
+  }
+
+  static ast::Operator binop(size_t t) {
+    switch (t) {
+      case P::OR_OP: return ast::Operator::BitOr;
+      case P::XOR: return ast::Operator::BitXor;
+      case P::AND_OP: return ast::Operator::BitAnd;
+      case P::LEFT_SHIFT: return ast::Operator::LShift;
+      case P::RIGHT_SHIFT: return ast::Operator::RShift;
+      case P::ADD: return ast::Operator::Add;
+      case P::MINUS: return ast::Operator::Sub;
+      case P::STAR: return ast::Operator::Mult;
+      case P::AT: return ast::Operator::MatMult;
+      case P::DIV: return ast::Operator::Div;
+      case P::MOD: return ast::Operator::Mod;
+      default: return ast::Operator::FloorDiv;
+    }
+  }
+
+  ast::CmpOp cmpop(ParserRuleContext* op) const {
+    switch (ttype(op->children[0])) {
+      case P::LESS_THAN: return ast::CmpOp::Lt;
+      case P::GREATER_THAN: return ast::CmpOp::Gt;
+      case P::GT_EQ: return ast::CmpOp::GtE;
+      case P::LT_EQ: return ast::CmpOp::LtE;
+      case P::NOT_EQ: return ast::CmpOp::NotEq;
+      case P::IN: return ast::CmpOp::In;
+      case P::NOT: return ast::CmpOp::NotIn;
+      case P::IS: return op->children.size() > 1 ? ast::CmpOp::IsNot : ast::CmpOp::Is;
+      default: return ast::CmpOp::Eq;
+    }
+  }
+
+  // comparison / expr: factor (op factor)*, by precedence climbing.
+  struct Chain {
+    BuilderImpl& b;
+    std::vector<ParseTree*>& ch;
+    size_t pos = 0;
+
+    int op_prec() const {
+      if (pos + 1 >= ch.size()) return -1;
+      if (is_term(ch[pos])) return precedence(b.tok(ch[pos])->getType());
+      return 0;  // comp_op
+    }
+    Operand operand() {
+      auto* r = rule(ch[pos++]);
+      return Operand{b.expr(r), r->getStart(), r->getStop()};
+    }
+    // Operators of precedence >= min (min >= 1: binary operators, left-associative).
+    Operand parse(int min) {
+      Operand left = operand();
+      for (;;) {
+        int p = op_prec();
+        if (p < min || p == 0) return left;
+        size_t t = b.tok(ch[pos++])->getType();
+        Operand right = p < 6 ? parse(p + 1) : operand();
+        auto n = make<ast::BinOp>(b.span_of(left.first, right.last));
+        n->op = binop(t);
+        n->left = std::move(left.e);
+        n->right = std::move(right.e);
+        left.e = std::move(n);
+        left.last = right.last;
+      }
+    }
+  };
+
+  ast::ExprPtr operator_chain(ParserRuleContext* ctx) {
+    auto& ch = ctx->children;
+    // The tree is left-deep: its depth grows with the number of operators.
+    DepthGuard g(*this, static_cast<int>(ch.size() / 2), ctx->getStart());
+    Chain c{*this, ch};
+    Operand left = c.parse(1);
+    if (c.op_prec() != 0) return std::move(left.e);
+    auto n = make<ast::Compare>(span_of(ctx));
+    n->left = std::move(left.e);
+    while (c.op_prec() == 0) {
+      n->ops.push_back(cmpop(rule(ch[c.pos++])));
+      n->comparators.push_back(std::move(c.parse(1).e));
+    }
+    return n;
+  }
+
+  // factor: (ADD | MINUS | NOT_OP)* atom_expr (POWER factor)?
+  ast::ExprPtr factor(ParserRuleContext* ctx) {
+    auto& ch = ctx->children;
+    size_t nun = 0;
+    while (nun < ch.size() && is_term(ch[nun])) ++nun;
+    DepthGuard g(*this, static_cast<int>(nun) + 1, ctx->getStart());
+    auto* primary = rule(ch[nun]);
+    ast::ExprPtr e;
+    bool has_pow = nun + 2 < ch.size();
+    // -N where N is 2**63: the one integer literal that only fits negated.
+    if (nun > 0 && !has_pow && ttype(ch[nun - 1]) == P::MINUS) {
+      if (Token* lit = single_number(primary)) {
+        std::string digits = tok_text(lit);
+        digits.erase(std::remove(digits.begin(), digits.end(), '_'), digits.end());
+        if (digits == "9223372036854775808") {
+          auto c = make<ast::Constant>(span_of(tok(ch[nun - 1]), lit));
+          c->type = ast::Constant::Type::Int;
+          c->i = INT64_MIN;
+          e = std::move(c);
+          --nun;
+        }
+      }
+    }
+    if (!e) {
+      e = expr(primary);
+      if (has_pow) {
+        auto n = make<ast::BinOp>(span_of(primary->getStart(), ctx->getStop()));
+        n->left = std::move(e);
+        n->op = ast::Operator::Pow;
+        n->right = expr(ch[nun + 2]);
+        e = std::move(n);
+      }
+    }
+    while (nun > 0) {
+      --nun;
+      Token* op = tok(ch[nun]);
+      auto n = make<ast::UnaryOp>(span_of(op, ctx->getStop()));
+      size_t t = op->getType();
+      n->op = t == P::MINUS ? ast::UnaryOperator::USub : t == P::ADD ? ast::UnaryOperator::UAdd : ast::UnaryOperator::Invert;
+      n->operand = std::move(e);
+      e = std::move(n);
+    }
+    return e;
   }
 
   ast::ExprPtr atom_expr(ParserRuleContext* ctx) {
@@ -858,7 +962,7 @@ struct BuilderImpl {
       if (t0 == P::DOT) {
         auto n = make<ast::Attribute>(sp);
         n->value = std::move(e);
-        n->attr = tok_text(term(tc[1])->getSymbol());
+        n->attr = tok_text(tok(tc[1]));
         e = std::move(n);
       } else if (t0 == P::OPEN_PAREN) {
         auto n = make<ast::Call>(sp);
@@ -929,7 +1033,7 @@ struct BuilderImpl {
         auto n = make<ast::Starred>(span_of(a));
         n->value = expr(ac[1]);
         if (seen_kwunpack)
-          fail_tok("iterable argument unpacking follows keyword argument unpacking", term(ac[0])->getSymbol());
+          fail_tok("iterable argument unpacking follows keyword argument unpacking", tok(ac[0]));
         args.push_back(std::move(n));
       } else if (ac.size() == 3 && ttype(ac[1]) == P::ASSIGN) {
         auto target = expr(ac[0]);
@@ -937,8 +1041,8 @@ struct BuilderImpl {
         if (target->kind != ast::ExprKind::Name) {
           if (auto* cst = ast::as<ast::Constant>(target.get());
               cst && (cst->type == ast::Constant::Type::Bool || cst->type == ast::Constant::Type::None))
-            fail(std::string("cannot assign to ") + expr_name(*cst), join(cst->span, tok_span(term(ac[1])->getSymbol())));
-          ast::Span s = join(target->span, tok_span(term(ac[1])->getSymbol()));
+            fail(std::string("cannot assign to ") + expr_name(*cst), join(cst->span, tok_span(tok(ac[1]))));
+          ast::Span s = join(target->span, tok_span(tok(ac[1])));
           fail("expression cannot contain assignment, perhaps you meant \"==\"?", s);
         }
         ast::Keyword kw;
@@ -1010,7 +1114,7 @@ struct BuilderImpl {
 
   ast::ExprPtr atom(ParserRuleContext* ctx) {
     auto& ch = ctx->children;
-    Token* first = term(ch[0])->getSymbol();
+    Token* first = tok(ch[0]);
     ast::Span sp = span_of(ctx);
     switch (first->getType()) {
       case P::OPEN_PAREN: {
@@ -1079,7 +1183,7 @@ struct BuilderImpl {
     auto& fc = first->children;
     bool is_dict = ttype(fc[0]) == P::POWER || fc.size() == 3;
     if (ch.size() == 2 && rindex(ch[1]) == P::RuleComp_for) {
-      if (ttype(fc[0]) == P::POWER) fail_tok("dict unpacking cannot be used in dict comprehension", term(fc[0])->getSymbol());
+      if (ttype(fc[0]) == P::POWER) fail_tok("dict unpacking cannot be used in dict comprehension", tok(fc[0]));
       if (rindex(fc[0]) == P::RuleStar_expr) fail("iterable unpacking cannot be used in comprehension", span_of(first));
       if (is_dict) return comprehension(ast::ExprKind::DictComp, fc[0], rule(ch[1]), sp, fc[2]);
       return comprehension(ast::ExprKind::SetComp, fc[0], rule(ch[1]), sp);
@@ -1111,8 +1215,8 @@ struct BuilderImpl {
       auto* it = rule(c);
       if (!it) continue;
       auto& ic = it->children;
-      if (ttype(ic[0]) == P::POWER) fail_tok("invalid syntax", term(ic[0])->getSymbol());
-      if (ic.size() == 3) fail_tok("invalid syntax", term(ic[1])->getSymbol());
+      if (ttype(ic[0]) == P::POWER) fail_tok("invalid syntax", tok(ic[0]));
+      if (ic.size() == 3) fail_tok("invalid syntax", tok(ic[1]));
       n->elts.push_back(expr(ic[0]));
     }
     return n;
@@ -1259,7 +1363,7 @@ struct BuilderImpl {
 
   ast::ExprPtr strings(ParserRuleContext* ctx) {
     std::vector<Token*> toks;
-    for (auto* c : ctx->children) toks.push_back(term(c)->getSymbol());
+    for (auto* c : ctx->children) toks.push_back(tok(c));
     ast::Span sp = span_of(toks.front(), toks.back());
     std::vector<StrInfo> infos;
     bool any_bytes = false, any_text = false, any_f = false;

@@ -59,6 +59,31 @@ const char* bracket_name(char c) {
   }
 }
 
+struct Keyword {
+  const char* text;
+  size_t len;
+  size_t type;
+};
+
+#define KW(s, t) {s, sizeof(s) - 1, TScriptLexer::t}
+const Keyword kKeywords[] = {
+    KW("False", FALSE), KW("None", NONE), KW("True", TRUE), KW("and", AND), KW("as", AS),
+    KW("assert", ASSERT), KW("async", ASYNC), KW("await", AWAIT), KW("break", BREAK), KW("class", CLASS),
+    KW("continue", CONTINUE), KW("def", DEF), KW("del", DEL), KW("elif", ELIF), KW("else", ELSE),
+    KW("except", EXCEPT), KW("finally", FINALLY), KW("for", FOR), KW("from", FROM), KW("global", GLOBAL),
+    KW("if", IF), KW("import", IMPORT), KW("in", IN), KW("is", IS), KW("lambda", LAMBDA),
+    KW("nonlocal", NONLOCAL), KW("not", NOT), KW("or", OR), KW("pass", PASS), KW("raise", RAISE),
+    KW("return", RETURN), KW("try", TRY), KW("while", WHILE), KW("with", WITH), KW("yield", YIELD),
+};
+#undef KW
+
+size_t keyword_type(const char* s, size_t n) {
+  if (n < 2 || n > 8) return 0;
+  for (const Keyword& k : kKeywords)
+    if (k.len == n && k.text[0] == s[0] && std::memcmp(k.text, s, n) == 0) return k.type;
+  return 0;
+}
+
 }  // namespace
 
 LayoutTokenSource::LayoutTokenSource(TScriptLexer& lexer, const Source& src, size_t end, bool expression_mode)
@@ -124,6 +149,13 @@ void LayoutTokenSource::fill() {
       return;
     }
     comment_start_ = SIZE_MAX;
+    if (type == TScriptLexer::NAME) {
+      size_t start = t->getStartIndex();
+      if (size_t kw = keyword_type(src_.text().data() + start, t->getStopIndex() + 1 - start)) {
+        static_cast<antlr4::CommonToken*>(t.get())->setType(kw);
+        type = kw;
+      }
+    }
     if (type == Token::EOF) {
       at_end(*t);
       pending_.push_back(std::move(t));

@@ -149,7 +149,7 @@ Ctx* ParseRun::run(Ctx* (TScriptParser::*rule)()) {
   } catch (antlr4::ParseCancellationException&) {
   } catch (grammar::NestingTooDeep& e) {
     size_t at = e.token ? e.token->getStartIndex() : 0;
-    throw SyntaxError(error_at(src_, "too many nested parentheses", at, at + 1));
+    throw SyntaxError(error_at(src_, "maximum recursion depth exceeded during compilation", at, at + 1));
   }
   // Second stage: full LL prediction, first error reported.
   tokens_->seek(0);
@@ -163,7 +163,7 @@ Ctx* ParseRun::run(Ctx* (TScriptParser::*rule)()) {
     report_failure(f);
   } catch (grammar::NestingTooDeep& e) {
     size_t at = e.token ? e.token->getStartIndex() : 0;
-    throw SyntaxError(error_at(src_, "too many nested parentheses", at, at + 1));
+    throw SyntaxError(error_at(src_, "maximum recursion depth exceeded during compilation", at, at + 1));
   } catch (antlr4::ParseCancellationException&) {
   }
   throw SyntaxError(error_at(src_, "invalid syntax", 0, 0));
@@ -261,11 +261,15 @@ SyntaxErrorInfo ParseRun::describe(const ParseFailure& f) {
       switch (kw->getType()) {
         case TScriptLexer::DEF: what = "function definition"; break;
         case TScriptLexer::CLASS: what = "class definition"; break;
-        default: what = "'" + std::string(text, kw->getStartIndex(), tok_end(kw) - kw->getStartIndex()) + "' statement";
+        default:
+          what.assign(1, '\'');
+          what.append(text, kw->getStartIndex(), tok_end(kw) - kw->getStartIndex());
+          what += "' statement";
       }
       what += " on line " + std::to_string(kw->getLine());
     }
-    std::string msg = "expected an indented block after " + what;
+    std::string msg = "expected an indented block after ";
+    msg += what;
     if (at_eof) return eof_error(msg, "IndentationError");
     return error_at(src_, msg, shown->getStartIndex(), tok_end(shown), "IndentationError");
   }
@@ -332,7 +336,7 @@ SyntaxErrorInfo ParseRun::describe(const ParseFailure& f) {
       size_t ri = last->getRuleIndex();
       if (last->getStop() == prev &&
           (ri == TScriptParser::RuleTest || ri == TScriptParser::RuleOr_test || ri == TScriptParser::RuleExpr ||
-           ri == TScriptParser::RuleComparison || ri == TScriptParser::RuleNot_test)) {
+           ri == TScriptParser::RuleComparison || ri == TScriptParser::RuleFactor)) {
         first = last->getStart();
         break;
       }
@@ -357,10 +361,28 @@ SyntaxErrorInfo ParseRun::describe(const ParseFailure& f) {
   };
 
   // `from m import a,` without parentheses.
-  if (rule == TScriptParser::RuleImport_from && type == TScriptLexer::NEWLINE && t->getTokenIndex() > 0 &&
+  if ((rule == TScriptParser::RuleImport_from || rule == TScriptParser::RuleImport_as_name) &&
+      type == TScriptLexer::NEWLINE && t->getTokenIndex() > 0 &&
       tokens_->get(t->getTokenIndex() - 1)->getType() == TScriptLexer::COMMA) {
     return error_at(src_, "trailing comma not allowed without surrounding parentheses", t->getStartIndex(),
                     t->getStartIndex());
+  }
+
+  // f(x=1 for y in z)
+  if (type == TScriptLexer::FOR && f.ctx) {
+    antlr4::ParserRuleContext* arg = f.ctx;
+    for (int k = 0; k < 3 && arg && arg->getRuleIndex() != TScriptParser::RuleArgument; ++k) {
+      arg = arg->children.empty() ? nullptr : dynamic_cast<antlr4::ParserRuleContext*>(arg->children.back());
+      if (!arg && k == 0 && f.ctx->children.size() > 1)
+        arg = dynamic_cast<antlr4::ParserRuleContext*>(f.ctx->children[1]);
+    }
+    if (arg && arg->getRuleIndex() == TScriptParser::RuleArgument && arg->children.size() == 3 &&
+        arg->getStop()->getTokenIndex() + 1 == t->getTokenIndex()) {
+      auto* eq = dynamic_cast<antlr4::tree::TerminalNode*>(arg->children[1]);
+      if (eq && eq->getSymbol()->getType() == TScriptLexer::ASSIGN)
+        return error_at(src_, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                        arg->getStart()->getStartIndex(), tok_end(eq->getSymbol()));
+    }
   }
 
   // `if x = 1:` / `[x = 1]`: '=' where an expression goes on.

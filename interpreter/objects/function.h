@@ -19,6 +19,8 @@ struct Signature {
   int kwonly = 0;
   bool varargs = false;
   bool varkw = false;
+  // Natives only: keyword-only parameters (bit k) whose Null default means "absent".
+  uint32_t kw_optional = 0;
   int nslots() const { return argcount + kwonly + (varargs ? 1 : 0) + (varkw ? 1 : 0); }
 };
 

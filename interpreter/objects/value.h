@@ -40,8 +40,8 @@ class Value {
   // Takes a new reference to o (o must not be null).
   Value(Object* o) : tag_(Tag::Obj) { u_.o = o; incref(o); }
   static Value null() { Value v; v.tag_ = Tag::Null; return v; }
-  // Adopts an existing reference (no incref).
-  static Value steal(Object* o) { Value v; v.tag_ = Tag::Obj; v.u_.o = o; return v; }
+  // Takes the first reference to a newly allocated object (objects start at refcount 0).
+  static Value steal(Object* o) { return Value(o); }
 
   Value(const Value& o) : tag_(o.tag_), u_(o.u_) { if (tag_ == Tag::Obj) incref(u_.o); }
   Value(Value&& o) noexcept : tag_(o.tag_), u_(o.u_) { o.tag_ = Tag::None; }

@@ -118,7 +118,7 @@ void bind_arguments(const Signature& sig, const Value* defaults, int ndefaults, 
   for (int k = 0; k < sig.kwonly; ++k) {
     int i = argc + k;
     if (!out[i].is_null()) continue;
-    if (kwdefaults && !kwdefaults[k].is_null()) out[i] = kwdefaults[k];
+    if (kwdefaults && (!kwdefaults[k].is_null() || (sig.kw_optional >> k) & 1)) out[i] = kwdefaults[k];
     else missing.push_back(sig.params[i]->s);
   }
   if (!missing.empty()) {

@@ -653,12 +653,12 @@ Value VM::run(Frame* f) {
         CASE(MAKE_FUNCTION) {
           Value code_v = POP();
           auto fn = make<Function>(Ref<Code>(code_v.as<Code>()), Ref<Dict>(f->globals));
-          if (arg & 2) fn->kwdefaults = POP().as<Tuple>()->items;
-          if (arg & 1) fn->defaults = POP().as<Tuple>()->items;
           if (arg & 8) {
             Value cl = POP();
             for (auto& c : cl.as<Tuple>()->items) fn->closure.push_back(Ref<Cell>(c.as<Cell>()));
           }
+          if (arg & 2) fn->kwdefaults = POP().as<Tuple>()->items;
+          if (arg & 1) fn->defaults = POP().as<Tuple>()->items;
           PUSH(Value(static_cast<Object*>(fn.get())));
           NEXT();
         }

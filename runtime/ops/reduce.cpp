@@ -160,7 +160,7 @@ static std::pair<Tensor, Tensor> moments(const Tensor& x, IntArrayRef dims, doub
 Tensor var(const Tensor& x, IntArrayRef dims, double correction, bool keepdim) {
   return moments(x, dims, correction, keepdim, false, false).first;
 }
-Tensor std(const Tensor& x, IntArrayRef dims, double correction, bool keepdim) {
+Tensor std_dev(const Tensor& x, IntArrayRef dims, double correction, bool keepdim) {
   return moments(x, dims, correction, keepdim, true, false).first;
 }
 std::pair<Tensor, Tensor> var_mean(const Tensor& x, IntArrayRef dims, double correction, bool keepdim) {

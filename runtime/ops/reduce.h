@@ -40,7 +40,8 @@ Tensor argmin(const Tensor& x, std::optional<int64_t> dim = std::nullopt, bool k
 
 // correction = 1 is the unbiased estimate (unbiased=True), 0 the biased one.
 Tensor var(const Tensor& x, IntArrayRef dims = {}, double correction = 1, bool keepdim = false);
-Tensor std(const Tensor& x, IntArrayRef dims = {}, double correction = 1, bool keepdim = false);
+// torch.std (named std_dev so `using namespace` cannot clash with namespace std).
+Tensor std_dev(const Tensor& x, IntArrayRef dims = {}, double correction = 1, bool keepdim = false);
 // (var, mean) and (std, mean), as torch.var_mean / std_mean.
 std::pair<Tensor, Tensor> var_mean(const Tensor& x, IntArrayRef dims = {}, double correction = 1,
                                    bool keepdim = false);

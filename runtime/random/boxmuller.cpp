@@ -39,13 +39,22 @@ constexpr float kSinP0 = f32(0xb94ca1f9), kSinP1 = f32(0x3c08839e), kSinP2 = f32
 constexpr float kTwoPi = static_cast<float>(2.0 * 3.14159265358979323846);
 
 // _mm256_cvttps2dq: truncation, 0x80000000 for NaN or out-of-range lanes.
-int32_t cvtt(float v) {
+inline int32_t cvtt(float v) {
   if (!(v > -2147483648.0f && v < 2147483648.0f)) return INT32_MIN;
   return static_cast<int32_t>(v);
 }
-}  // namespace
+// On x86-64 the Box-Muller loop is also compiled for CPUs with FMA (picked at load time),
+// where std::fma is one instruction instead of a libm call; same results, ~4x faster.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__linux__)
+#define TSCRIPT_FMA_CLONES __attribute__((target_clones("fma", "default")))
+#else
+#define TSCRIPT_FMA_CLONES
+#endif
 
-float cephes_logf(float x) {
+// The lanes are force-inlined so that the FMA clone gets FMA instructions in them too.
+#define TSCRIPT_LANE inline __attribute__((always_inline))
+
+TSCRIPT_LANE float log_lane(float x) {
   const bool invalid = x <= 0.0f;            // _CMP_LE_OS: false for NaN
   x = x > f32(kMinNormPos) ? x : f32(kMinNormPos);  // _mm256_max_ps(x, min_norm_pos)
   int32_t exponent = static_cast<int32_t>(u32(x) >> 23);
@@ -68,7 +77,7 @@ float cephes_logf(float x) {
   return invalid ? f32(0xffffffff) : x;  // or-ing the all-ones mask gives a NaN
 }
 
-void cephes_sincosf(float x, float* s, float* c) {
+TSCRIPT_LANE void sincos_lane(float x, float* s, float* c) {
   uint32_t sign_sin = u32(x) & 0x80000000u;
   x = f32(u32(x) & 0x7fffffffu);
   int32_t j = cvtt(x * kFourOverPi);
@@ -104,14 +113,19 @@ void cephes_sincosf(float x, float* s, float* c) {
   *c = f32(u32(y1 + y2) ^ sign_cos);
 }
 
-void normal_fill_16_avx2(float* data, float mean, float std) {
+}  // namespace
+
+float cephes_logf(float x) { return log_lane(x); }
+void cephes_sincosf(float x, float* s, float* c) { sincos_lane(x, s, c); }
+
+TSCRIPT_FMA_CLONES void normal_fill_16_avx2(float* data, float mean, float std) {
   for (int j = 0; j < 8; ++j) {
     const float u1 = 1.0f - data[j];
     const float u2 = data[j + 8];
-    const float radius = std::sqrt(-2.0f * cephes_logf(u1));
+    const float radius = std::sqrt(-2.0f * log_lane(u1));
     const float theta = kTwoPi * u2;
     float sin_theta, cos_theta;
-    cephes_sincosf(theta, &sin_theta, &cos_theta);
+    sincos_lane(theta, &sin_theta, &cos_theta);
     const float n1 = radius * cos_theta;
     const float n2 = radius * sin_theta;
     data[j] = std::fma(n1, std, mean);  // _mm256_fmadd_ps in the source

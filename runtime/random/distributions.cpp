@@ -56,28 +56,37 @@ double as_double(T v) {
   else return static_cast<double>(v);
 }
 
+// Index of the highest set bit of |v| (0 for v == 0), without overflowing on INT64_MIN.
+int highest_bit(int64_t v) {
+  uint64_t magnitude = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
+  int n = 0;
+  while (magnitude >>= 1) ++n;
+  return n;
+}
+
+int64_t wrapping_add(int64_t a, int64_t b) {
+  return static_cast<int64_t>(static_cast<uint64_t>(a) + static_cast<uint64_t>(b));
+}
+
 // PyTorch's update_from/update_to (native/DistributionTemplates.h): nudge an int64 bound
 // inwards to the nearest value that stays inside [from, to) once cast to scalar_t.
+// (Written without PyTorch's signed overflow, which can even hang it for from = INT64_MAX.)
 template <typename T>
 int64_t update_from(int64_t from) {
-  const int64_t from_plus_1 = to_int64_like_x86(as_double(from_int64<T>(from + 1)));
+  const int64_t from_plus_1 = to_int64_like_x86(as_double(from_int64<T>(wrapping_add(from, 1))));
   if (from_plus_1 < from) {
-    int64_t from_ = std::abs(from + 1);
-    int n = 0;
-    while (from_ >>= 1) ++n;
-    from = from_plus_1 + (int64_t{1} << (n - detail::digits<T>() + 1));
+    const int shift = highest_bit(wrapping_add(from, 1)) - detail::digits<T>() + 1;
+    if (shift >= 0 && shift < 63) from = wrapping_add(from_plus_1, int64_t{1} << shift);
   }
   return from;
 }
 
 template <typename T>
 int64_t update_to(int64_t to) {
-  const int64_t to_minus_1 = to_int64_like_x86(as_double(from_int64<T>(to - 1)));
+  const int64_t to_minus_1 = to_int64_like_x86(as_double(from_int64<T>(wrapping_add(to, -1))));
   if (to_minus_1 >= to) {
-    int64_t to_ = std::abs(to - 1);
-    int n = 0;
-    while (to_ >>= 1) ++n;
-    to = to_minus_1 - (int64_t{1} << (n - detail::digits<T>() + 1));
+    const int shift = highest_bit(wrapping_add(to, -1)) - detail::digits<T>() + 1;
+    if (shift >= 0 && shift < 63) to = wrapping_add(to_minus_1, -(int64_t{1} << shift));
   }
   return to;
 }
@@ -313,6 +322,7 @@ void random_from_to(Generator& gen, T* out, int64_t n, const RandomRange& r) {
     }
     return;
   }
+  if (r.range == 0) fail("random_from_to: empty range");
   // uniform_int_from_to_distribution: 64-bit draws only for ranges >= 2^32 of the types
   // that can hold them; the result is (draw % range + base) in uint64, cast via int64.
   const bool wide = draws_64_bits_for_large_ranges<T>() && r.range >= (uint64_t{1} << 32);

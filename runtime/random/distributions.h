@@ -3,16 +3,17 @@
 // of PyTorch 1.13), so a seeded tscript script prints PyTorch's numbers.
 //
 // Every function fills `n` elements of a contiguous buffer in order. PyTorch fills a
-// tensor in TensorIterator order, which for a freshly allocated (contiguous) result is
-// plain index order. For a non-contiguous destination, draw into a contiguous temporary
-// of the same shape in memory order and scatter; note that normal() must then be asked
-// for its element-by-element path (contiguous = false), as PyTorch only takes the
-// 16-wide Box-Muller path for contiguous tensors.
+// tensor in TensorIterator order: index order for a contiguous tensor, memory order
+// (dimensions sorted by stride) for a strided one, e.g. a transposed tensor is filled
+// along its storage. So for a non-contiguous destination draw n values into a temporary
+// and scatter them in memory order; normal() must then be told contiguous = false, as
+// PyTorch takes the 16-wide Box-Muller path only for contiguous tensors.
 //
 // The functions do not lock: a caller that shares a generator across threads holds
 // gen.mutex() around a call, as PyTorch does per op.
 //
-// Half and bfloat16 buffers are passed as their raw 16-bit patterns (uint16_t).
+// Half and BFloat16 below are one-member structs over the raw 16-bit pattern; pass a
+// tensor's 2-byte storage reinterpreted as Half* / BFloat16*.
 #pragma once
 
 #include <cstdint>
@@ -101,7 +102,9 @@ void bernoulli(Generator& gen, T* out, int64_t n, const P* p);
 template <typename T>
 void dropout_noise(Generator& gen, T* noise, int64_t n, double p);
 
-// Tensor.exponential_(lambd): -1/lambd * log(1 - u), u a 53-bit uniform.
+// exponential_/geometric_/log_normal_/cauchy_ compute in double (one 53-bit uniform, or
+// one normal_sample, per element) and cast to T. Each throws PyTorch's argument errors.
+// Tensor.exponential_(lambd): -1/lambd * log(1 - u).
 template <typename T>
 void exponential(Generator& gen, T* out, int64_t n, double lambd = 1.0);
 // Tensor.geometric_(p): ceil(log(u) / log(1 - p)).
@@ -116,9 +119,10 @@ void cauchy(Generator& gen, T* out, int64_t n, double median = 0.0, double sigma
 
 // torch.multinomial(probs, n_sample, replacement) for probs of shape [n_dist, n_cat]
 // (n_dist = 1 for a 1-d input), row-major and contiguous; out is [n_dist, n_sample].
-// Without replacement PyTorch draws q ~ Exp(1) for every probability
-// (row-major), and takes argmax / top-k of p / q; with replacement it draws one 53-bit
-// uniform per sample and searches the normalised cumulative sums.
+// Without replacement PyTorch draws q ~ Exp(1) for every probability (row-major) and
+// takes argmax / top-k of p / q (ties ordered as PyTorch's topk orders them); with
+// replacement (also for n_sample == 1 in 1.13) it draws one 53-bit uniform per sample and
+// binary-searches the normalised cumulative sums.
 // T: float or double. Throws std::invalid_argument with PyTorch's messages.
 template <typename T>
 void multinomial(Generator& gen, const T* probs, int64_t n_dist, int64_t n_categories,

@@ -77,16 +77,6 @@ void MT19937::twist() {
   state[N - 1] = state[kM - 1] ^ twist_pair(state[N - 1], state[0]);
 }
 
-uint32_t MT19937::operator()() {
-  if (--left == 0) twist();
-  uint32_t y = state[next++];
-  y ^= (y >> 11);
-  y ^= (y << 7) & 0x9d2c5680u;
-  y ^= (y << 15) & 0xefc60000u;
-  y ^= (y >> 18);
-  return y;
-}
-
 Generator::Generator(const Generator& other)
     : next_double_normal_sample(other.next_double_normal_sample),
       next_float_normal_sample(other.next_float_normal_sample),

@@ -31,7 +31,16 @@ public:
 
   explicit MT19937(uint64_t seed = 5489) { reseed(seed); }
   void reseed(uint64_t seed);
-  uint32_t operator()();
+  // Inline: every sampler calls this once or twice per element.
+  uint32_t operator()() {
+    if (--left == 0) twist();
+    uint32_t y = state[next++];
+    y ^= (y >> 11);
+    y ^= (y << 7) & 0x9d2c5680u;
+    y ^= (y << 15) & 0xefc60000u;
+    y ^= (y >> 18);
+    return y;
+  }
 
   // Raw state, as at::mt19937_data_pod holds it (for get/set_state).
   uint64_t seed = 0;

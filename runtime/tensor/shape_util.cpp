@@ -66,11 +66,10 @@ DimVector broadcast_shapes(IntArrayRef a, IntArrayRef b) {
   size_t n = std::max(a.size(), b.size());
   DimVector out(n);
   for (size_t i = 0; i < n; ++i) {
-    int64_t offset = static_cast<int64_t>(n - 1 - i);
     int64_t da = i < n - a.size() ? 1 : a[i - (n - a.size())];
     int64_t db = i < n - b.size() ? 1 : b[i - (n - b.size())];
     TS_CHECK(da == db || da == 1 || db == 1, "The size of tensor a (", da, ") must match the size of tensor b (",
-             db, ") at non-singleton dimension ", offset);
+             db, ") at non-singleton dimension ", i);
     out[i] = da == 1 ? db : da;
   }
   return out;

@@ -450,3 +450,34 @@ TEST_CASE("conformance 034: nn.Linear initialisation and dropout", "[random][con
   expect_printed(w, "0.4056 0.4099 0.0588");
   expect_printed(bias, "-0.2461");
 }
+
+TEST_CASE("DataLoader shuffling and random_split draw like PyTorch", "[random][conformance]") {
+  // RandomSampler.__iter__: seed = torch.empty((), dtype=torch.int64).random_().item(),
+  // a fresh torch.Generator().manual_seed(seed), then torch.randperm(n, generator=...).
+  auto sampler_order = [](Generator& g, int64_t n) {
+    int64_t seed;
+    random_default(g, &seed, 1);
+    Generator local;
+    local.manual_seed(static_cast<uint64_t>(seed));
+    return perm(local, n);
+  };
+  Generator g(0);
+  CHECK(sampler_order(g, 10) == std::vector<int64_t>{6, 9, 0, 7, 3, 5, 4, 2, 1, 8});
+  CHECK(sampler_order(g, 10) == std::vector<int64_t>{6, 7, 1, 4, 2, 0, 9, 8, 3, 5});
+  g.manual_seed(0);
+  int64_t seed;
+  random_default(g, &seed, 1);
+  CHECK(seed == 900450186894289455);
+
+  // random_split(range(10), [7, 3]): randperm(10) on the default generator.
+  g.manual_seed(1);
+  CHECK(perm(g, 10) == std::vector<int64_t>{5, 6, 1, 2, 0, 8, 9, 3, 7, 4});
+
+  // iter(DataLoader(..., shuffle=True)) first draws the iterator's _base_seed (another
+  // int64 random_()), then the sampler's seed.
+  g.manual_seed(2);
+  int64_t base_seed;
+  random_default(g, &base_seed, 1);
+  CHECK(sampler_order(g, 8) == std::vector<int64_t>{2, 5, 6, 1, 4, 7, 0, 3});
+  expect_printed(rand(g, 1).data(), "0.7136");
+}

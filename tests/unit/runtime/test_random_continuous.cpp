@@ -1,5 +1,6 @@
 // uniform_ / normal_ (float, double, Half, BFloat16) and erfinv against PyTorch 1.13.1.
 // The tables were generated once with the PyTorch oracle (see test_random_support.h).
+#include "runtime/random/boxmuller.h"
 #include "test_random_support.h"
 
 using namespace tscript_random_test;
@@ -278,4 +279,31 @@ TEST_CASE("erfinv matches torch.erfinv", "[random]") {
                     {-kInf, -0x1.29d32ap+1f, -0x1.773a9cp-1f, -0x1.e861fcp-2f, -0x1.6bf442p-4f, 0x0p+0f, 0x1.308158p-27f, 0x1.170078p-2f, 0x1.7738a2p-1f, 0x1.773a9cp-1f, 0x1.773c98p-1f, 0x1.29c012p+0f, 0x1.ba81dep+1f, kInf, 0x1.c1f32p-4f, -0x1.16d8c4p+0f});
   check_erfinv<double>({-0x1p+0, -0x1.ff7ced916872bp-1, -0x1.6666666666666p-1, -0x1p-1, -0x1.999999999999ap-4, 0x0p+0, 0x1.5798ee2308c3ap-27, 0x1.3333333333333p-2, 0x1.666516db0dd83p-1, 0x1.6666666666666p-1, 0x1.6667b5f1bef4ap-1, 0x1.ccccccccccccdp-1, 0x1.ffffde7210be9p-1, 0x1p+0, 0x1.f9add3739635fp-4, -0x1.c0ca4588f6335p-1},
                     {-kInf, -0x1.29d311405cd9fp+1, -0x1.773a9da42b45p-1, -0x1.e861fbb24c00ap-2, -0x1.6bf442539fd74p-4, 0x0p+0, 0x1.308158419499ap-27, 0x1.1700774485ed3p-2, 0x1.7738a0d702098p-1, 0x1.773a9da42b45p-1, 0x1.773c9a7439a1p-1, 0x1.29c0146770651p+0, 0x1.babd9648350ddp+1, kInf, 0x1.c1f31fbd5a8b8p-4, -0x1.16d8c218cff5p+0});
+}
+
+TEST_CASE("Box-Muller log and sincos over every input PyTorch can feed them", "[random]") {
+  // normal_ on float32 evaluates avx_mathfun's log at 1 - k/2^24 and sincos at
+  // float(2*pi) * k/2^24 for k < 2^24. The hashes are those of PyTorch's own
+  // log256_ps/sincos256_ps (its header, compiled as PyTorch is: GCC 12, -O2 -mavx2 -mfma)
+  // over all 2^24 inputs, so the emulation is checked exhaustively.
+  const float two_pi = static_cast<float>(2.0 * 3.14159265358979323846);
+  uint64_t h_log = 0xcbf29ce484222325ull, h_sincos = h_log;
+  auto mix = [](uint64_t& h, float f) {
+    unsigned char b[4];
+    std::memcpy(b, &f, 4);
+    for (unsigned char byte : b) {
+      h ^= byte;
+      h *= 0x100000001b3ull;
+    }
+  };
+  for (uint32_t k = 0; k < (1u << 24); ++k) {
+    const float u = static_cast<float>(k) * (1.0f / 16777216.0f);
+    float s, c;
+    detail::cephes_sincosf(two_pi * u, &s, &c);
+    mix(h_log, detail::cephes_logf(1.0f - u));
+    mix(h_sincos, s);
+    mix(h_sincos, c);
+  }
+  CHECK(h_log == 0x4503603f9610e22aull);
+  CHECK(h_sincos == 0x01fbd20b5b403384ull);
 }
