@@ -153,8 +153,16 @@ block
 
 // ---- expressions ----
 
+// Expressions are parsed as flat operator chains and the AST builder applies Python's
+// precedence (or < and < not < comparisons < | < ^ < & < shifts < + - < * @ / // % < unary
+// < **). An operand costs three rule invocations (test, factor, atom) instead of the fifteen
+// of the layered Python grammar: rule entry/exit and parse-tree nodes are most of the
+// parser's time. `not` may only start an operand of and/or, as in Python.
 test
-  : or_test ( IF or_test ELSE test )?
+  : NOT* factor ( ( OR_OP | XOR | AND_OP | LEFT_SHIFT | RIGHT_SHIFT | ADD | MINUS | STAR | AT | DIV | MOD | IDIV | comp_op ) factor
+                | ( AND | OR ) NOT* factor
+                )*
+    ( IF or_test ELSE test )?
   | lambdef
   ;
 
@@ -169,14 +177,12 @@ lparam
   | DIV
   ;
 
-// Operators are parsed as flat chains and the AST builder applies Python's precedence
-// (or < and < not < comparisons < | < ^ < & < shifts < + - < * @ / // % < unary < **).
-// This keeps the rule nesting per operand at 6 instead of 15 levels, which is most of the
-// parser's time on real code.
-or_test : NOT* comparison ( ( AND | OR ) NOT* comparison )* ;
-
-comparison
-  : factor ( ( OR_OP | XOR | AND_OP | LEFT_SHIFT | RIGHT_SHIFT | ADD | MINUS | STAR | AT | DIV | MOD | IDIV | comp_op ) factor )*
+// The same chain without a conditional: the condition of `x if c else y` and the
+// iterables and filters of comprehensions.
+or_test
+  : NOT* factor ( ( OR_OP | XOR | AND_OP | LEFT_SHIFT | RIGHT_SHIFT | ADD | MINUS | STAR | AT | DIV | MOD | IDIV | comp_op ) factor
+                | ( AND | OR ) NOT* factor
+                )*
   ;
 
 comp_op
@@ -189,10 +195,9 @@ star_expr : STAR expr ;
 // The bitwise-or level (no comparisons): targets, `*x`, `**x`.
 expr : factor ( ( OR_OP | XOR | AND_OP | LEFT_SHIFT | RIGHT_SHIFT | ADD | MINUS | STAR | AT | DIV | MOD | IDIV ) factor )* ;
 
-// Unary operators, then a primary and an optional power (whose right side is a factor).
-factor : ( ADD | MINUS | NOT_OP )* atom_expr ( POWER factor )? ;
-
-atom_expr  : atom trailer* ;
+// Unary operators, a primary with its trailers, and an optional power (whose right side is
+// a factor, so `2 ** -1` works).
+factor : ( ADD | MINUS | NOT_OP )* atom trailer* ( POWER factor )? ;
 
 atom
   : OPEN_PAREN ( yield_expr | testlist_comp )? CLOSE_PAREN

@@ -1,5 +1,7 @@
 #include "backends/cpu/allocator.h"
 
+#include "runtime/tensor/error.h"
+
 #include <cstdlib>
 #include <mutex>
 #include <new>
@@ -15,6 +17,7 @@ constexpr size_t kAlignment = 64;
 // of two (waste at most 25%).
 size_t size_class(size_t n) {
   if (n <= 1024) return (n + 63) & ~size_t{63};
+  if (n > (size_t{1} << 62)) return n;  // absurd sizes: let the allocation fail
   size_t p = size_t{1} << (63 - __builtin_clzll(n));  // highest power of two <= n
   size_t step = p / 4;
   return (n + step - 1) / step * step;
@@ -44,9 +47,12 @@ class CachingAllocator final : public Allocator {
       p = std::aligned_alloc(kAlignment, cls);
     }
     if (!p) {
-      std::lock_guard<std::mutex> lock(mutex_);
-      stats_.allocated_bytes -= cls;
-      throw std::bad_alloc();
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        stats_.allocated_bytes -= cls;
+      }
+      TS_ERROR("DefaultCPUAllocator: can't allocate memory: you tried to allocate ", nbytes,
+               " bytes. Error code 12 (Cannot allocate memory)");
     }
     return p;
   }

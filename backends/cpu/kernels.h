@@ -26,7 +26,6 @@ void arange(const Tensor& out, const Scalar& start, const Scalar& step);
 void linspace(const Tensor& out, const Scalar& start, const Scalar& end);
 
 // ---- elementwise (unary.cpp, binary.cpp, ternary.cpp) ----
-// `param` is used by ops that take one (Softplus: beta; ...); ignored otherwise.
 void unary(UnaryOp op, const Tensor& out, const Tensor& in);
 void predicate(PredicateOp op, const Tensor& out, const Tensor& in);
 // a and b share a dtype; out has it too, or bool for comparisons/logical ops.
@@ -41,8 +40,11 @@ void leaky_relu(const Tensor& out, const Tensor& in, const Scalar& slope);
 
 // ---- reductions (reduce.cpp) ----
 // `out` has in's rank with size 1 in each reduced dim (keepdim layout).
-// Sum/Prod accumulate floats in double and ints in int64; `p` is the norm order.
+// Float sums follow PyTorch's own summation order (sum.cpp); Prod and the
+// norms accumulate in double, integers in int64. `p` is the norm order.
 void reduce(ReduceOp op, const Tensor& out, const Tensor& in, double p = 2.0);
+// The float Sum of reduce(): bit-identical to PyTorch's CPU sum.
+void sum_floating(const Tensor& out, const Tensor& in);
 // var (and mean) over the reduced dims, two-pass in double. mean may be undefined.
 void var_mean(const Tensor& var, const Tensor& mean, const Tensor& in, double correction, bool take_sqrt);
 // Along one dim: values (may be undefined) and int64 indices of the max/min,

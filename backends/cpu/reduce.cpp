@@ -100,6 +100,29 @@ struct ExtremumReducer {
     return IsMax ? (x > a ? x : a) : (x < a ? x : a);
   }
   out_t finish(acc_t a) const { return static_cast<out_t>(a); }
+  // Contiguous runs: 16 independent lanes with branch-free selects (NaN
+  // sticks because a NaN lane never compares false into a number).
+  void run(acc_t& acc, const char* p, int64_t stride, int64_t n) const {
+    if (stride != static_cast<int64_t>(sizeof(T)) || n < 32) {
+      for (int64_t i = 0; i < n; ++i) step(acc, *reinterpret_cast<const T*>(p + i * stride));
+      return;
+    }
+    const T* x = reinterpret_cast<const T*>(p);
+    constexpr int K = 16;
+    acc_t lane[K];
+    for (int k = 0; k < K; ++k) lane[k] = static_cast<acc_t>(x[k]);
+    int64_t i = K;
+    for (; i + K <= n; i += K) {
+      for (int k = 0; k < K; ++k) {
+        acc_t v = static_cast<acc_t>(x[i + k]);
+        bool take = IsMax ? !(lane[k] >= v) : !(lane[k] <= v);  // true for a NaN v
+        if constexpr (is_floating_v<T>) take = take && !(lane[k] != lane[k]);
+        lane[k] = take ? v : lane[k];
+      }
+    }
+    for (int k = 0; k < K; ++k) acc = combine(acc, lane[k]);
+    for (; i < n; ++i) step(acc, x[i]);
+  }
 };
 
 template <class T, bool IsAll>
@@ -263,7 +286,9 @@ void reduce(ReduceOp op, const Tensor& out, const Tensor& in, double p) {
   ReducePlan rp = make_reduce_plan(out, in);
   dispatch_all(in.dtype(), [&]<class T>() {
     switch (op) {
-      case ReduceOp::Sum: return reduce_with<T>(rp, SumReducer<T>{});
+      case ReduceOp::Sum:
+        if constexpr (is_floating_v<T>) return sum_floating(out, in);
+        else return reduce_with<T>(rp, SumReducer<T>{});
       case ReduceOp::Prod: return reduce_with<T>(rp, ProdReducer<T>{});
       case ReduceOp::Max: return reduce_with<T>(rp, ExtremumReducer<T, true>{});
       case ReduceOp::Min: return reduce_with<T>(rp, ExtremumReducer<T, false>{});

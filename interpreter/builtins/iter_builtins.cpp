@@ -220,6 +220,27 @@ Value b_all(Value* a, const Value&) {
   return Value(true);
 }
 
+Value gen_send(Value* a, const Value&) {
+  Value out;
+  auto* g = a[0].as<Generator>();
+  if (g->resume(a[1], out)) return out;
+  throw ScriptError{make_exception(exc_types().stop_iteration, out.is_none() ? std::vector<Value>{} : std::vector<Value>{out})};
+}
+
+Value gen_next(Value* a, const Value& d) {
+  Value args[2] = {a[0], Value()};
+  return gen_send(args, d);
+}
+
+Value gen_close(Value* a, const Value&) {
+  auto* g = a[0].as<Generator>();
+  g->finished = true;
+  g->storage.reset();
+  return Value();
+}
+
+Value self_iter(Value* a, const Value&) { return a[0]; }
+
 void def_with_null_default(Dict* b, const char* sig, NativeImpl fn, size_t which) {
   auto f = native(sig, fn);
   if (which < f->defaults.size()) f->defaults[which] = Value::null();
@@ -244,6 +265,16 @@ void install_iter_builtins(VM& v, Dict* b) {
     set_global(b, f->sig.name.c_str(), Value(static_cast<Object*>(f.get())));
   }
   def(b, "sum(iterable, /, start=0)", b_sum);
+  static bool once = [] {
+    Type* g = types().generator;
+    method(g, "send(self, value, /)", gen_send);
+    method(g, "__next__(self)", gen_next);
+    method(g, "close(self)", gen_close);
+    method(g, "__iter__(self)", self_iter);
+    method(types().iterator, "__iter__(self)", self_iter);
+    return true;
+  }();
+  (void)once;
   def(b, "any(iterable, /)", b_any);
   def(b, "all(iterable, /)", b_all);
 }

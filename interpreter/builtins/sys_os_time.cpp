@@ -315,6 +315,7 @@ void install_modules(VM& v) {
     register_native_module("os", make_os);
     register_native_module("os.path", make_os_path);
     register_native_module("math", make_math);
+    register_native_module("torch", [](VM& vm) { Ref<Module> make_torch(VM&); return make_torch(vm); });  // interpreter/bindings
     return true;
   }();
   (void)once;

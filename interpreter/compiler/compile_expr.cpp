@@ -227,6 +227,8 @@ void CodeGen::function(const void* key, const Node& node, const std::string& nam
   sig.varargs = args.vararg.has_value();
   sig.varkw = args.kwarg.has_value();
   for (auto& p : child->params) sig.params.push_back(Ref<Str>(intern(p)));
+  code->simple_call = code->cellvars.empty() && code->freevars.empty() && !(code->flags & kCodeGenerator) &&
+                      !sig.varargs && !sig.varkw && sig.kwonly == 0;
   set_line(node.span.line);
   make_closure(child, code, flags);
   for (size_t i = 0; i < decorators.size(); ++i) emit(Op::CALL, 1);

@@ -593,7 +593,9 @@ Ref<Code> CodeGen::finish() {
   if (scope_->is_generator) c.flags |= kCodeGenerator;
   if (scope_->kind == ScopeKind::Module) c.flags |= kCodeModule;
   c.stacksize = compute_stacksize();
-  c.inline_cache.assign(c.code.size(), Value::null());
+  c.simple_call = c.cellvars.empty() && c.freevars.empty() && !(c.flags & kCodeGenerator) &&
+                  !c.sig.varargs && !c.sig.varkw && c.sig.kwonly == 0;
+  c.global_cache.resize(c.code.size());
   return code_;
 }
 

@@ -5,7 +5,6 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <unordered_set>
 
 #include "interpreter/front/front_internal.h"
 
@@ -685,11 +684,18 @@ struct BuilderImpl {
     DepthGuard g(*this, 1, ctx->getStart());
     auto& ch = ctx->children;
     switch (ctx->getRuleIndex()) {
-      case P::RuleTest: {  // body IF test ELSE orelse
+      case P::RuleTest:
+      case P::RuleOr_test:
+      case P::RuleExpr: {
+        // chain [IF or_test ELSE test]
+        size_t end = ch.size();
+        if (end >= 4 && ttype(ch[end - 2]) == P::ELSE && ttype(ch[end - 4]) == P::IF) end -= 4;
+        ast::ExprPtr body = chain(ctx, end);
+        if (end == ch.size()) return body;
         auto n = make<ast::IfExp>(span_of(ctx));
-        n->body = expr(ch[0]);
-        n->test = expr(ch[2]);
-        n->orelse = expr(ch[4]);
+        n->body = std::move(body);
+        n->test = expr(ch[end + 1]);
+        n->orelse = expr(ch[end + 3]);
         return n;
       }
       case P::RuleLambdef: {
@@ -698,12 +704,7 @@ struct BuilderImpl {
         n->body = expr(ch.back());
         return n;
       }
-      case P::RuleOr_test: return bool_chain(ctx);
-      case P::RuleComparison:
-      case P::RuleExpr:
-        return operator_chain(ctx);
       case P::RuleFactor: return factor(ctx);
-      case P::RuleAtom_expr: return atom_expr(ctx);
       case P::RuleAtom: return atom(ctx);
       case P::RuleStar_expr: {
         auto n = make<ast::Starred>(span_of(ctx));
@@ -756,57 +757,6 @@ struct BuilderImpl {
     Token* last;
   };
 
-  ast::Span span_of(const Operand& o) const { return span_of(o.first, o.last); }
-
-  // or_test: NOT* comparison ((AND | OR) NOT* comparison)*
-  ast::ExprPtr bool_chain(ParserRuleContext* ctx) {
-    auto& ch = ctx->children;
-    int ops = 0;
-    for (auto* c : ch)
-      if (is_term(c)) ++ops;
-    DepthGuard g(*this, ops, ctx->getStart());
-    // Groups separated by OR, items separated by AND, each item NOT* comparison.
-    std::vector<std::vector<Operand>> groups(1);
-    std::vector<Token*> nots;
-    for (auto* c : ch) {
-      if (is_term(c)) {
-        Token* t = tok(c);
-        size_t k = t->getType();
-        if (k == P::NOT) nots.push_back(t);
-        if (k == P::OR) groups.emplace_back();
-        continue;
-      }
-      auto* r = rule(c);
-      Operand o{expr(r), r->getStart(), r->getStop()};
-      while (!nots.empty()) {
-        auto n = make<ast::UnaryOp>(span_of(nots.back(), o.last));
-        n->op = ast::UnaryOperator::Not;
-        n->operand = std::move(o.e);
-        o.e = std::move(n);
-        o.first = nots.back();
-        nots.pop_back();
-      }
-      groups.back().push_back(std::move(o));
-    }
-    std::vector<Operand> ors;
-    for (auto& grp : groups) {
-      if (grp.size() == 1) {
-        ors.push_back(std::move(grp[0]));
-        continue;
-      }
-      auto n = make<ast::BoolOp>(span_of(grp.front().first, grp.back().last));
-      n->op = ast::BoolOperator::And;
-      Operand o{nullptr, grp.front().first, grp.back().last};
-      for (auto& x : grp) n->values.push_back(std::move(x.e));
-      o.e = std::move(n);
-      ors.push_back(std::move(o));
-    }
-    if (ors.size() == 1) return std::move(ors[0].e);
-    auto n = make<ast::BoolOp>(span_of(ors.front().first, ors.back().last));
-    n->op = ast::BoolOperator::Or;
-    for (auto& x : ors) n->values.push_back(std::move(x.e));
-    return n;
-  }
 
   static int precedence(size_t t) {
     switch (t) {
@@ -816,7 +766,10 @@ struct BuilderImpl {
       case P::LEFT_SHIFT: case P::RIGHT_SHIFT: return 4;
       case P::ADD: case P::MINUS: return 5;
       case P::STAR: case P::AT: case P::DIV: case P::MOD: case P::IDIV: return 6;
-      default: return 0;  // comparison
+      case P::NOT: return -1;
+      case P::AND: return -2;
+      case P::OR: return -3;
+      default: return -4;
     }
   }
 
@@ -851,29 +804,33 @@ struct BuilderImpl {
     }
   }
 
-  // comparison / expr: factor (op factor)*, by precedence climbing.
+  // A flat chain: NOT* factor ((binop | comp_op) factor | (AND | OR) NOT* factor)*, built by
+  // precedence: or < and < not < comparison < binary operators (by precedence()).
   struct Chain {
     BuilderImpl& b;
     std::vector<ParseTree*>& ch;
+    size_t end;
     size_t pos = 0;
 
-    int op_prec() const {
-      if (pos + 1 >= ch.size()) return -1;
+    static constexpr int kCompare = 0;
+    // Precedence of the item at pos (an operator), or -100 at the end.
+    int prec() const {
+      if (pos >= end) return -100;
       if (is_term(ch[pos])) return precedence(b.tok(ch[pos])->getType());
-      return 0;  // comp_op
+      if (rindex(ch[pos]) == P::RuleComp_op) return kCompare;
+      return -100;  // an operand (cannot happen between operands)
     }
     Operand operand() {
       auto* r = rule(ch[pos++]);
       return Operand{b.expr(r), r->getStart(), r->getStop()};
     }
-    // Operators of precedence >= min (min >= 1: binary operators, left-associative).
-    Operand parse(int min) {
+    Operand binary(int min) {
       Operand left = operand();
       for (;;) {
-        int p = op_prec();
-        if (p < min || p == 0) return left;
+        int p = prec();
+        if (p < min) return left;
         size_t t = b.tok(ch[pos++])->getType();
-        Operand right = p < 6 ? parse(p + 1) : operand();
+        Operand right = p < 6 ? binary(p + 1) : operand();
         auto n = make<ast::BinOp>(b.span_of(left.first, right.last));
         n->op = binop(t);
         n->left = std::move(left.e);
@@ -882,36 +839,78 @@ struct BuilderImpl {
         left.last = right.last;
       }
     }
+    Operand compare() {
+      Operand left = binary(1);
+      if (prec() != kCompare) return left;
+      auto n = make<ast::Compare>(ast::Span{});
+      n->left = std::move(left.e);
+      while (prec() == kCompare) {
+        n->ops.push_back(b.cmpop(rule(ch[pos++])));
+        Operand r = binary(1);
+        n->comparators.push_back(std::move(r.e));
+        left.last = r.last;
+      }
+      n->span = b.span_of(left.first, left.last);
+      left.e = std::move(n);
+      return left;
+    }
+    Operand negation() {
+      std::vector<Token*> nots;
+      while (prec() == -1) nots.push_back(b.tok(ch[pos++]));
+      Operand o = compare();
+      while (!nots.empty()) {
+        auto n = make<ast::UnaryOp>(b.span_of(nots.back(), o.last));
+        n->op = ast::UnaryOperator::Not;
+        n->operand = std::move(o.e);
+        o.e = std::move(n);
+        o.first = nots.back();
+        nots.pop_back();
+      }
+      return o;
+    }
+    Operand boolean(int level) {  // level -3: or, -2: and
+      Operand first = level == -3 ? boolean(-2) : negation();
+      if (prec() != level) return first;
+      auto n = make<ast::BoolOp>(ast::Span{});
+      n->op = level == -3 ? ast::BoolOperator::Or : ast::BoolOperator::And;
+      Token* last = first.last;
+      n->values.push_back(std::move(first.e));
+      while (prec() == level) {
+        ++pos;
+        Operand o = level == -3 ? boolean(-2) : negation();
+        last = o.last;
+        n->values.push_back(std::move(o.e));
+      }
+      n->span = b.span_of(first.first, last);
+      first.e = std::move(n);
+      first.last = last;
+      return first;
+    }
   };
 
-  ast::ExprPtr operator_chain(ParserRuleContext* ctx) {
+  // The chain in children [0, end) of a test / or_test / expr context.
+  ast::ExprPtr chain(ParserRuleContext* ctx, size_t end) {
     auto& ch = ctx->children;
+    if (end == 1) return expr(ch[0]);
     // The tree is left-deep: its depth grows with the number of operators.
-    DepthGuard g(*this, static_cast<int>(ch.size() / 2), ctx->getStart());
-    Chain c{*this, ch};
-    Operand left = c.parse(1);
-    if (c.op_prec() != 0) return std::move(left.e);
-    auto n = make<ast::Compare>(span_of(ctx));
-    n->left = std::move(left.e);
-    while (c.op_prec() == 0) {
-      n->ops.push_back(cmpop(rule(ch[c.pos++])));
-      n->comparators.push_back(std::move(c.parse(1).e));
-    }
-    return n;
+    DepthGuard g(*this, static_cast<int>(end / 2), ctx->getStart());
+    Chain c{*this, ch, end};
+    return std::move(c.boolean(-3).e);
   }
 
-  // factor: (ADD | MINUS | NOT_OP)* atom_expr (POWER factor)?
+  // factor: (ADD | MINUS | NOT_OP)* atom trailer* (POWER factor)?
   ast::ExprPtr factor(ParserRuleContext* ctx) {
     auto& ch = ctx->children;
     size_t nun = 0;
     while (nun < ch.size() && is_term(ch[nun])) ++nun;
+    size_t end = ch.size();
+    bool has_pow = end >= 2 && ttype(ch[end - 2]) == P::POWER;
+    if (has_pow) end -= 2;
     DepthGuard g(*this, static_cast<int>(nun) + 1, ctx->getStart());
-    auto* primary = rule(ch[nun]);
     ast::ExprPtr e;
-    bool has_pow = nun + 2 < ch.size();
     // -N where N is 2**63: the one integer literal that only fits negated.
-    if (nun > 0 && !has_pow && ttype(ch[nun - 1]) == P::MINUS) {
-      if (Token* lit = single_number(primary)) {
+    if (nun > 0 && !has_pow && end == nun + 1 && ttype(ch[nun - 1]) == P::MINUS) {
+      if (Token* lit = single_number(ch[nun])) {
         std::string digits = tok_text(lit);
         digits.erase(std::remove(digits.begin(), digits.end(), '_'), digits.end());
         if (digits == "9223372036854775808") {
@@ -924,12 +923,12 @@ struct BuilderImpl {
       }
     }
     if (!e) {
-      e = expr(primary);
+      e = primary(ctx, nun, end);
       if (has_pow) {
-        auto n = make<ast::BinOp>(span_of(primary->getStart(), ctx->getStop()));
+        auto n = make<ast::BinOp>(span_of(rule(ch[nun])->getStart(), ctx->getStop()));
         n->left = std::move(e);
         n->op = ast::Operator::Pow;
-        n->right = expr(ch[nun + 2]);
+        n->right = expr(ch[end + 1]);
         e = std::move(n);
       }
     }
@@ -945,19 +944,21 @@ struct BuilderImpl {
     return e;
   }
 
-  ast::ExprPtr atom_expr(ParserRuleContext* ctx) {
+  // atom trailer*: children [first, end) of a factor.
+  ast::ExprPtr primary(ParserRuleContext* ctx, size_t first, size_t end) {
     auto& ch = ctx->children;
-    int k = static_cast<int>(ch.size()) - 1;
+    int k = static_cast<int>(end - first) - 1;
+    Token* start = rule(ch[first])->getStart();
     ast::ExprPtr e;
     {
-      DepthGuard g(*this, k, ctx->getStart());
-      e = expr(ch[0]);
+      DepthGuard g(*this, k, start);
+      e = expr(ch[first]);
     }
-    for (size_t i = 1; i < ch.size(); ++i) {
-      DepthGuard g(*this, k - static_cast<int>(i) + 1, ctx->getStart());
+    for (size_t i = first + 1; i < end; ++i) {
+      DepthGuard g(*this, k - static_cast<int>(i - first) + 1, start);
       auto* tr = rule(ch[i]);
       auto& tc = tr->children;
-      ast::Span sp = span_of(ctx->getStart(), tr->getStop());
+      ast::Span sp = span_of(start, tr->getStop());
       size_t t0 = ttype(tc[0]);
       if (t0 == P::DOT) {
         auto n = make<ast::Attribute>(sp);

@@ -1,8 +1,9 @@
 // Python's layout rules as a token filter between TScriptLexer and TScriptParser:
 // NEWLINE suppression inside brackets and on blank lines, INDENT/DEDENT from the
 // indentation of each logical line (tabs to the next multiple of 8, TabError on inconsistent
-// tabs and spaces), bracket matching, and the tokenizer's error messages (unterminated
-// strings, invalid characters, bad number literals, EOF inside brackets). Internal.
+// tabs and spaces), bracket matching, keyword recognition (the lexer produces NAME), and the
+// tokenizer's error messages (unterminated strings, invalid characters, bad number literals,
+// EOF inside brackets), worded and positioned as CPython 3.11's tokenizer does. Internal.
 #pragma once
 
 #include <deque>

@@ -336,7 +336,7 @@ SyntaxErrorInfo ParseRun::describe(const ParseFailure& f) {
       size_t ri = last->getRuleIndex();
       if (last->getStop() == prev &&
           (ri == TScriptParser::RuleTest || ri == TScriptParser::RuleOr_test || ri == TScriptParser::RuleExpr ||
-           ri == TScriptParser::RuleComparison || ri == TScriptParser::RuleFactor)) {
+           ri == TScriptParser::RuleFactor)) {
         first = last->getStart();
         break;
       }

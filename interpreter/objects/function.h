@@ -58,11 +58,22 @@ struct Code : Object {
   std::vector<int32_t> cell2arg;       // per cellvar: parameter slot to copy in, or -1
   std::vector<ExceptionEntry> exc_table;  // innermost ranges first
   uint32_t flags = 0;
+  // No cells, not a generator, only positional parameters: calls can skip the binder.
+  bool simple_call = false;
   int nlocals = 0;
   int stacksize = 0;
   std::string filename;
   int firstline = 0;
-  std::vector<Value> inline_cache;      // per-instruction caches (globals/attributes)
+  // LOAD_GLOBAL inline caches, one per instruction: where the name was found, valid while
+  // neither table has gained or lost a key (values are re-read, so rebinding is seen).
+  struct GlobalCache {
+    const HashTable* globals = nullptr;
+    uint64_t globals_version = 0;
+    uint64_t builtins_version = 0;
+    int64_t index = -1;
+    bool in_builtins = false;
+  };
+  std::vector<GlobalCache> global_cache;
   Code();
   int line_at(size_t pc) const { return pc < lines.size() ? lines[pc] : firstline; }
 };

@@ -1,5 +1,6 @@
 #include "interpreter/objects/object.h"
 
+#include <atomic>
 #include <mutex>
 #include <unordered_map>
 
@@ -183,6 +184,13 @@ List::List(std::vector<Value> v) : Object(types().list), items(std::move(v)) {}
 Dict::Dict() : Object(types().dict) {}
 Set::Set() : Object(types().set) {}
 
+// Versions are unique across all tables, so a cache keyed on (table address, version)
+// can never confuse a table with a later one at the same address.
+static uint64_t next_table_version() {
+  static std::atomic<uint64_t> counter{1};
+  return counter.fetch_add(1, std::memory_order_relaxed);
+}
+
 int64_t HashTable::find(const Value& key, int64_t hash) const {
   if (index_.empty()) return -1;
   size_t mask = index_.size() - 1;
@@ -246,7 +254,7 @@ bool HashTable::insert(const Value& key, int64_t hash, const Value& value) {
   index_[j] = static_cast<int32_t>(entries_.size());
   entries_.push_back({hash, key, value});
   ++used_;
-  ++version_;
+  version_ = next_table_version();
   return true;
 }
 
@@ -267,7 +275,7 @@ bool HashTable::erase(const Value& key, int64_t hash) {
   entries_[i].key = Value::null();
   entries_[i].value = Value::null();
   --used_;
-  ++version_;
+  version_ = next_table_version();
   if (used_ == 0) {
     entries_.clear();
     std::fill(index_.begin(), index_.end(), -1);
@@ -280,7 +288,7 @@ void HashTable::clear() {
   old.swap(entries_);
   index_.clear();
   used_ = 0;
-  ++version_;
+  version_ = next_table_version();
 }
 
 Value Dict::get(Str* key) const {

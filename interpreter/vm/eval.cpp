@@ -17,7 +17,7 @@ using ast::Operator;
 namespace {
 
 // Integer and float fast paths for the hottest operators; nullptr-free and exact.
-inline bool fast_binary(Operator op, const Value& a, const Value& b, Value& out) {
+__attribute__((always_inline)) inline bool fast_binary(Operator op, const Value& a, const Value& b, Value& out) {
   if (a.is_int() && b.is_int()) {
     int64_t x = a.as_int(), y = b.as_int(), r;
     switch (op) {
@@ -76,7 +76,7 @@ inline bool fast_binary(Operator op, const Value& a, const Value& b, Value& out)
   return false;
 }
 
-inline bool fast_compare(CmpOp op, const Value& a, const Value& b, bool& out) {
+__attribute__((always_inline)) inline bool fast_compare(CmpOp op, const Value& a, const Value& b, bool& out) {
   if (a.is_int() && b.is_int()) {
     int64_t x = a.as_int(), y = b.as_int();
     switch (op) {
@@ -263,13 +263,28 @@ Value VM::run(Frame* f) {
           NEXT();
         }
         CASE(LOAD_GLOBAL) {
-          Str* name = NAME(arg);
-          Value v = f->globals->get(name);
-          if (v.is_null()) {
-            v = builtins->get(name);
-            if (v.is_null()) name_error(name);
+          Code::GlobalCache& c = co->global_cache[pc - 1];
+          const HashTable& g = f->globals->table;
+          const HashTable& b = builtins->table;
+          if (c.globals == &g && c.globals_version == g.version() &&
+              (!c.in_builtins || c.builtins_version == b.version())) {
+            PUSH((c.in_builtins ? b : g).entries()[c.index].value);
+            NEXT();
           }
-          PUSH(std::move(v));
+          Str* name = NAME(arg);
+          Value key(static_cast<Object*>(name));
+          int64_t i = g.find(key, name->hash());
+          bool in_builtins = i < 0;
+          if (in_builtins) {
+            i = b.find(key, name->hash());
+            if (i < 0) name_error(name);
+          }
+          c.globals = &g;
+          c.globals_version = g.version();
+          c.builtins_version = b.version();
+          c.index = i;
+          c.in_builtins = in_builtins;
+          PUSH((in_builtins ? b : g).entries()[i].value);
           NEXT();
         }
         CASE(STORE_GLOBAL) {
@@ -603,7 +618,32 @@ Value VM::run(Frame* f) {
         CASE(CALL) {
           f->pc = pc;
           Value* args = sp - arg;
-          Value r = call(args[-1], args, static_cast<int>(arg));
+          Value r;
+          if (Function* fn = args[-1].as<Function>(); fn && fn->code->simple_call &&
+                                                       static_cast<int>(arg) == fn->code->sig.argcount) {
+            // Direct call: the arguments move straight into the callee's locals.
+            Code* fc = fn->code.get();
+            size_t total = fc->nlocals + fc->stacksize;
+            Value* base = alloc_slots(total);
+            for (uint32_t i = 0; i < arg; ++i) base[i] = std::move(args[i]);
+            for (int i = static_cast<int>(arg); i < fc->nlocals; ++i) base[i] = Value::null();
+            Frame callee;
+            callee.code = fc;
+            callee.func = fn;
+            callee.globals = fn->globals.get();
+            callee.fast = base;
+            callee.stack = base + fc->nlocals;
+            callee.sp = callee.stack;
+            try {
+              r = run(&callee);
+            } catch (...) {
+              free_slots(base, total);
+              throw;
+            }
+            free_slots(base, total);
+          } else {
+            r = call(args[-1], args, static_cast<int>(arg));
+          }
           while (sp > args - 1) *--sp = Value();
           PUSH(std::move(r));
           NEXT();

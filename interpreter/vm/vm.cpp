@@ -2,6 +2,7 @@
 #include "interpreter/vm/vm.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <sstream>
 
 #include "interpreter/compiler/compiler.h"
@@ -41,7 +42,9 @@ void set_current_vm(VM* v) { g_current = v; }
 
 VM::VM() {
   arena_size_ = kArenaSlots;
-  arena_.reset(new Value[arena_size_]);
+  // Zeroed pages are None Values and cost nothing until touched.
+  arena_ = static_cast<Value*>(std::calloc(arena_size_, sizeof(Value)));
+  if (!arena_) throw std::bad_alloc();
   modules = make<Dict>();
   builtins = make<Dict>();
   write_stdout = [](const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); };
@@ -67,32 +70,7 @@ VM::~VM() {
   builtins->table.clear();
   builtins = Ref<Dict>();
   g_current = prev == this ? nullptr : prev;
-}
-
-Value* VM::alloc_slots(size_t n) {
-  if (arena_top_ + n > arena_size_) raise(exc_types().recursion_error, "maximum recursion depth exceeded");
-  Value* base = arena_.get() + arena_top_;
-  arena_top_ += n;
-  return base;
-}
-
-void VM::free_slots(Value* base, size_t n) {
-  for (size_t i = 0; i < n; ++i) base[i] = Value();
-  arena_top_ -= n;
-}
-
-FrameGuard::FrameGuard(VM& v, Frame* f) : vm_(v), f_(f) {
-  if (v.depth >= v.recursion_limit) raise(exc_types().recursion_error, "maximum recursion depth exceeded");
-  f->back = v.frame;
-  v.frame = f;
-  ++v.depth;
-  saved_handled_ = v.handled_exc;
-}
-
-FrameGuard::~FrameGuard() {
-  vm_.frame = f_->back;
-  --vm_.depth;
-  vm_.handled_exc = std::move(saved_handled_);
+  std::free(arena_);  // every slot is None again once its frame is gone
 }
 
 ScriptError memory_error() { return ScriptError{make_exception(exc_types().memory_error, "")}; }

@@ -58,8 +58,16 @@ class VM {
   Value call_function(Function* fn, const Value* args, int nargs, const Tuple* kwnames);
 
   // Value-stack arena for frames of ordinary calls (generators own their storage).
-  Value* alloc_slots(size_t n);
-  void free_slots(Value* base, size_t n);
+  Value* alloc_slots(size_t n) {
+    if (arena_top_ + n > arena_size_) raise(exc_types().recursion_error, "maximum recursion depth exceeded");
+    Value* base = arena_ + arena_top_;
+    arena_top_ += n;
+    return base;
+  }
+  void free_slots(Value* base, size_t n) {
+    for (size_t i = 0; i < n; ++i) base[i] = Value();
+    arena_top_ -= n;
+  }
 
   // Compiles and runs source as the module `name` (registered in sys.modules).
   Value exec_module(const std::string& source, const std::string& filename, const std::string& name,
@@ -68,7 +76,7 @@ class VM {
   std::string format_exception(const Value& exc);
 
  private:
-  std::unique_ptr<Value[]> arena_;
+  Value* arena_ = nullptr;  // calloc'd: all-zero bytes are None Values
   size_t arena_size_ = 0;
   size_t arena_top_ = 0;
 };

@@ -11,8 +11,18 @@ namespace tscript {
 // Pushes a frame on the VM's frame chain for the duration of a run.
 class FrameGuard {
  public:
-  FrameGuard(VM& v, Frame* f);
-  ~FrameGuard();
+  FrameGuard(VM& v, Frame* f) : vm_(v), f_(f) {
+    if (v.depth >= v.recursion_limit) raise(exc_types().recursion_error, "maximum recursion depth exceeded");
+    f->back = v.frame;
+    v.frame = f;
+    ++v.depth;
+    if (!v.handled_exc.is_none()) saved_handled_ = v.handled_exc;
+  }
+  ~FrameGuard() {
+    vm_.frame = f_->back;
+    --vm_.depth;
+    if (!saved_handled_.is_none() || !vm_.handled_exc.is_none()) vm_.handled_exc = std::move(saved_handled_);
+  }
 
  private:
   VM& vm_;

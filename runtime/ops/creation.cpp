@@ -34,6 +34,8 @@ Tensor empty_strided(IntArrayRef sizes, IntArrayRef strides, TensorOptions optio
     TS_CHECK(strides[i] >= 0, "empty_strided: negative strides are not supported");
     if (numel) span += (sizes[i] - 1) * strides[i];
   }
+  TS_CHECK(span <= (int64_t{1} << 62) / static_cast<int64_t>(itemsize(dtype)),
+           "numel: integer multiplication overflow");
   size_t nbytes = static_cast<size_t>(span) * itemsize(dtype);
   auto storage = Storage::make(nbytes, cpu::allocator(), options.device);
   Tensor t(IntrusivePtr<TensorImpl>::make(std::move(storage), dtype, sizes, strides, 0));

@@ -45,8 +45,8 @@ Tensor zeros_like(const Tensor& like, TensorOptions options = {});
 Tensor ones_like(const Tensor& like, TensorOptions options = {});
 Tensor full_like(const Tensor& like, const Scalar& value, TensorOptions options = {});
 
-// A 0-d tensor holding `value` (dtype defaults to the value's natural dtype:
-// bool, int64 or float64... as torch.tensor(3.5) gives the default dtype).
+// A 0-d tensor holding `value`, as torch.tensor(value): dtype defaults to
+// bool, int64 or the default float dtype.
 Tensor scalar_tensor(const Scalar& value, TensorOptions options = {});
 // The 0-d "wrapped number" an op makes of a Python number (bool/int64/float64,
 // flagged so type promotion treats it as a scalar).

@@ -105,7 +105,7 @@ TEST_CASE("layout: AST of layout-heavy sources matches CPython", "[front][layout
 TEST_CASE("layout: INDENT, DEDENT and NEWLINE tokens", "[front][layout]") {
   SECTION("nested blocks, several DEDENTs at once, positioned at the next token") {
     CHECK(tokens("if a:\n  if b:\n    x\ny\n") ==
-          "IF NAME COLON NEWLINE@1:4 INDENT@2:2 IF NAME COLON NEWLINE@2:6 INDENT@3:4 NAME NEWLINE@3:5 "
+          "IF NAME COLON NEWLINE@1:5 INDENT@2:2 IF NAME COLON NEWLINE@2:7 INDENT@3:4 NAME NEWLINE@3:5 "
           "DEDENT@4:0 DEDENT@4:0 NAME NEWLINE@4:1 EOF");
   }
   SECTION("blank lines and comment lines produce nothing") {

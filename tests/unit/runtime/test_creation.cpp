@@ -89,3 +89,14 @@ TEST_CASE("requires_grad flag on creation", "[creation]") {
   CHECK_ERROR(zeros({2}, bad), ErrorKind::Runtime,
               "Only Tensors of floating point and complex dtype can require gradients");
 }
+
+TEST_CASE("float to integer conversion matches PyTorch on x86", "[creation]") {
+  Tensor x = tensor_f({3e9, NAN, -1.5, 300, 1e20});
+  CHECK(values(to(x, DType::Int32)) == std::vector<double>{-2147483648., -2147483648., -1, 300, -2147483648.});
+  CHECK(values(to(x, DType::UInt8)) == std::vector<double>{0, 0, 255, 44, 0});
+  CHECK(values(to(x, DType::Int8)) == std::vector<double>{0, 0, -1, 44, 0});
+  CHECK(to(x, DType::Int64).int_at(0) == 3000000000);
+  CHECK(to(x, DType::Int64).int_at(1) == INT64_MIN);
+  CHECK(to(x, DType::Int64).int_at(4) == INT64_MIN);
+  CHECK_ERROR(empty({int64_t{1} << 40, int64_t{1} << 30}), ErrorKind::Runtime, "numel: integer multiplication overflow");
+}

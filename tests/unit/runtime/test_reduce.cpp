@@ -80,6 +80,14 @@ TEST_CASE("max, min, argmax, argmin", "[reduce]") {
   CHECK(s.indices.item().to_int() == 0);
   CHECK(values(amax(x, {0, 1})) == V{7.0, 7.5, 8.0, 8.5});
   CHECK(std::isnan(max(tensor_f({1, NAN})).item().to_double()));
+  // Long contiguous runs take the multi-lane path; NaN anywhere still wins.
+  Tensor longrun = arange(100, DType::Float32);
+  CHECK(max(longrun).item().to_double() == 99);
+  CHECK(min(longrun).item().to_double() == 0);
+  index_put_(longrun, {TensorIndex(37)}, Scalar(NAN));
+  CHECK(std::isnan(max(longrun).item().to_double()));
+  CHECK(std::isnan(min(longrun).item().to_double()));
+  CHECK(max(arange(100)).item().to_int() == 99);
 }
 
 TEST_CASE("var, std, norm, logsumexp", "[reduce]") {
