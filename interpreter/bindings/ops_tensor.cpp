@@ -60,7 +60,7 @@ const OpDef kTensorOps[] = {
     {"get_device(Tensor self)",
      [](Args& a) { return Value(a.tensor(0).device().is_cpu() ? int64_t{-1} : int64_t{a.tensor(0).device().index}); },
      kMethod},
-    {"item(Tensor self)", [](Args& a) { return scalar_value(a.tensor(0).item()); }, kMethod},
+    {"item(Tensor self)", [](Args& a) { return scalar_value(one_element(a.tensor(0))); }, kMethod},
     {"tolist(Tensor self)", [](Args& a) { return tensor_to_list(a.tensor(0)); }, kMethod},
 
     // int(t), float(t), operator.index(t), `x in t`.

@@ -15,20 +15,17 @@ const std::vector<Value>* seq_items(const Value& v) {
 
 // infer_scalar_type: every leaf's dtype, promoted (a Python float counts as the
 // default dtype, so [1, 2.5] is float32 and [float64 tensor, 2.5] float64).
-std::optional<rt::DType> infer_dtype(const Value& v, bool top) {
+std::optional<rt::DType> infer_dtype(const Value& v) {
   if (v.is_bool()) return rt::DType::Bool;
   if (v.is_int()) return rt::DType::Int64;
   if (v.is_float()) return rt::default_dtype();
   if (auto* t = as_tensor(v)) return t->t.dtype();
-  if (v.is<Str>()) {
-    if (top) type_error("new(): invalid data type 'str'");
-    value_error("too many dimensions 'str'");
-  }
+  if (v.is<Str>()) type_error("new(): invalid data type 'str'");
   const std::vector<Value>* items = seq_items(v);
   if (!items) runtime_error("Could not infer dtype of " + type_name(v));
   std::optional<rt::DType> out;
   for (auto& x : *items) {
-    auto d = infer_dtype(x, false);
+    auto d = infer_dtype(x);
     out = out ? rt::promote_types(*out, *d) : *d;
   }
   return out;
@@ -83,16 +80,21 @@ rt::Tensor tensor_from_data(const Value& data, std::optional<rt::DType> dtype) {
     if (dtype) c = rt::to(c, *dtype);
     return detached(c);
   }
-  std::optional<rt::DType> inferred = infer_dtype(data, true);
-  rt::DType dt = dtype ? *dtype : inferred ? *inferred : rt::default_dtype();
+  // Sizes follow the first elements (a str met there is "too many dimensions"), then
+  // the dtype comes from every leaf, as in PyTorch.
   Filler f;
   for (const Value* v = &data;;) {
     const std::vector<Value>* items = seq_items(*v);
-    if (!items) break;
+    if (!items) {
+      if (v != &data && v->is<Str>()) value_error("too many dimensions 'str'");
+      break;
+    }
     f.sizes.push_back(static_cast<int64_t>(items->size()));
     if (items->empty()) break;
     v = &(*items)[0];
   }
+  std::optional<rt::DType> inferred = infer_dtype(data);
+  rt::DType dt = dtype ? *dtype : inferred ? *inferred : rt::default_dtype();
   f.out = rt::empty(f.sizes, dt);
   f.ptr = static_cast<char*>(f.out.data_ptr());
   f.itemsize = rt::itemsize(dt);

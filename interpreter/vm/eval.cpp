@@ -640,7 +640,8 @@ Value VM::run(Frame* f) {
               free_slots(base, total);
               throw;
             }
-            free_slots(base, total);
+            // A returning frame has popped its whole value stack: only locals remain.
+            free_slots(base, static_cast<size_t>(fc->nlocals), total);
           } else {
             r = call(args[-1], args, static_cast<int>(arg));
           }

@@ -64,9 +64,11 @@ class VM {
     arena_top_ += n;
     return base;
   }
-  void free_slots(Value* base, size_t n) {
-    for (size_t i = 0; i < n; ++i) base[i] = Value();
-    arena_top_ -= n;
+  void free_slots(Value* base, size_t n) { free_slots(base, n, n); }
+  // Releases `total` slots of which only the first `used` may hold values.
+  void free_slots(Value* base, size_t used, size_t total) {
+    for (size_t i = 0; i < used; ++i) base[i] = Value();
+    arena_top_ -= total;
   }
 
   // Compiles and runs source as the module `name` (registered in sys.modules).

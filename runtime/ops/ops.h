@@ -13,6 +13,7 @@
 #include "runtime/ops/unary.h"
 #include "runtime/ops/view.h"
 #include "runtime/tensor/error.h"
+#include "runtime/tensor/overlap.h"
 #include "runtime/tensor/shape_util.h"
 #include "runtime/tensor/tensor.h"
 #include "runtime/tensor/type_promotion.h"
