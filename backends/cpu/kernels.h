@@ -84,5 +84,13 @@ Tensor nonzero(const Tensor& in);
 // out[b] = beta * out[b] + alpha * a[b] @ b[b] for 3-D operands [B, n, k] x
 // [B, k, m]; any strides (transposes go to BLAS as transposes when possible).
 void bmm(const Tensor& out, const Tensor& a, const Tensor& b, const Scalar& alpha = 1, const Scalar& beta = 0);
+// The same with one plain sequential sum per output (ATen's kernel for small
+// bmm/baddbmm problems, where k * n * m < 400).
+void bmm_naive(const Tensor& out, const Tensor& a, const Tensor& b, const Scalar& alpha = 1,
+               const Scalar& beta = 0);
+// out[n] = mat[n, k] @ vec[k] (BLAS gemv for float/double, as torch.mv).
+void gemv(const Tensor& out, const Tensor& mat, const Tensor& vec);
+// out (0-d) = a . b (BLAS dot for float/double, as torch.dot).
+void dot(const Tensor& out, const Tensor& a, const Tensor& b);
 
 }  // namespace tscript::rt::cpu

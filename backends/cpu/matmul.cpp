@@ -67,22 +67,30 @@ void gemm_blas(const Tensor& out, const Tensor& a, const Tensor& b, T alpha, T b
   if (!C.is_same(out)) copy(out, C);
 }
 
+// ATen's baddbmm_cpu_kernel: one sequential sum per output in opmath (float
+// for the 16-bit types), no fused multiply-add. Integers wrap.
 template <class T>
-void gemm_loop(const Tensor& out, const Tensor& a, const Tensor& b, T alpha, T beta) {
+void gemm_loop(const Tensor& out, const Tensor& a, const Tensor& b, const Scalar& alpha_s, const Scalar& beta_s) {
+  using C = opmath_t<T>;
+  const C alpha = alpha_s.to<C>(), beta = beta_s.to<C>();
   const int64_t batch = out.sizes()[0], n = out.sizes()[1], m = out.sizes()[2], k = a.sizes()[2];
   const T* pa = a.data<T>();
   const T* pb = b.data<T>();
   T* pc = out.data<T>();
   auto sa = a.strides(), sb = b.strides(), sc = out.strides();
+  const bool plain = alpha == C(1) && beta == C(0);
   parallel_for(0, batch * n, std::max<int64_t>(1, kGrainSize / std::max<int64_t>(m * k, 1)), [&](int64_t r0, int64_t r1) {
     for (int64_t r = r0; r < r1; ++r) {
       int64_t bi = r / n, i = r % n;
       for (int64_t j = 0; j < m; ++j) {
-        T acc = 0;
+        C acc = 0;
         for (int64_t l = 0; l < k; ++l)
-          acc = wrapping_add(acc, wrapping_mul(pa[bi * sa[0] + i * sa[1] + l * sa[2]], pb[bi * sb[0] + l * sb[1] + j * sb[2]]));
+          acc = wrapping_add(acc, wrapping_mul(static_cast<C>(pa[bi * sa[0] + i * sa[1] + l * sa[2]]),
+                                               static_cast<C>(pb[bi * sb[0] + l * sb[1] + j * sb[2]])));
         T& c = pc[bi * sc[0] + i * sc[1] + j * sc[2]];
-        c = beta == T(0) ? wrapping_mul(alpha, acc) : wrapping_add(wrapping_mul(beta, c), wrapping_mul(alpha, acc));
+        if (plain) c = static_cast<T>(acc);
+        else if (beta == C(0)) c = static_cast<T>(wrapping_mul(alpha, acc));
+        else c = static_cast<T>(wrapping_add(wrapping_mul(static_cast<C>(c), beta), wrapping_mul(alpha, acc)));
       }
     }
   });
@@ -114,9 +122,64 @@ void bmm(const Tensor& out, const Tensor& a, const Tensor& b, const Scalar& alph
     case DType::Bool: TS_ERROR("\"addmm_impl_cpu_\" not implemented for 'Bool'");
     default:
       dispatch_all(out.dtype(), [&]<class T>() {
-        if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) gemm_loop<T>(out, a, b, alpha.to<T>(), beta.to<T>());
+        if constexpr (!std::is_same_v<T, bool>) gemm_loop<T>(out, a, b, alpha, beta);
       });
   }
+}
+
+void bmm_naive(const Tensor& out, const Tensor& a, const Tensor& b, const Scalar& alpha, const Scalar& beta) {
+  if (out.numel() == 0) return;
+  TS_CHECK(out.dtype() != DType::Bool, "\"bmm\" not implemented for 'Bool'");
+  dispatch_all(out.dtype(), [&]<class T>() {
+    if constexpr (!std::is_same_v<T, bool>) gemm_loop<T>(out, a, b, alpha, beta);
+  });
+}
+
+void gemv(const Tensor& out, const Tensor& mat, const Tensor& vec) {
+  const int64_t n = mat.sizes()[0], k = mat.sizes()[1];
+  if (n == 0) return;
+  auto layout = blas_layout(n, k, mat.strides()[0], mat.strides()[1]);
+  const bool blas_type = out.dtype() == DType::Float32 || out.dtype() == DType::Float64;
+  if (!blas_type || !layout || k == 0 || vec.strides()[0] < 1 || out.strides()[0] < 1) {
+    Tensor m3(IntrusivePtr<TensorImpl>::make(mat.storage(), mat.dtype(), DimVector{1, n, k},
+                                             DimVector{0, mat.strides()[0], mat.strides()[1]}, mat.storage_offset()));
+    Tensor v3(IntrusivePtr<TensorImpl>::make(vec.storage(), vec.dtype(), DimVector{1, k, 1},
+                                             DimVector{0, vec.strides()[0], 1}, vec.storage_offset()));
+    Tensor o3(IntrusivePtr<TensorImpl>::make(out.storage(), out.dtype(), DimVector{1, n, 1},
+                                             DimVector{0, out.strides()[0], 1}, out.storage_offset()));
+    return bmm(o3, m3, v3);
+  }
+  // Row-major (n x k) with NoTrans is the column-major transpose PyTorch hands
+  // to gemv('t'); OpenBLAS maps both onto the same kernel.
+  const int rows = static_cast<int>(layout->trans == CblasNoTrans ? n : k);
+  const int cols = static_cast<int>(layout->trans == CblasNoTrans ? k : n);
+  const int ld = static_cast<int>(layout->ld);
+  if (out.dtype() == DType::Float32)
+    cblas_sgemv(CblasRowMajor, layout->trans, rows, cols, 1.0f, mat.data<float>(), ld, vec.data<float>(),
+                static_cast<int>(vec.strides()[0]), 0.0f, out.data<float>(), static_cast<int>(out.strides()[0]));
+  else
+    cblas_dgemv(CblasRowMajor, layout->trans, rows, cols, 1.0, mat.data<double>(), ld, vec.data<double>(),
+                static_cast<int>(vec.strides()[0]), 0.0, out.data<double>(), static_cast<int>(out.strides()[0]));
+}
+
+void dot(const Tensor& out, const Tensor& a, const Tensor& b) {
+  const int64_t n = a.numel();
+  const bool blas_type = out.dtype() == DType::Float32 || out.dtype() == DType::Float64;
+  if (!blas_type || n == 0 || a.strides()[0] < 1 || b.strides()[0] < 1) {
+    Tensor a3(IntrusivePtr<TensorImpl>::make(a.storage(), a.dtype(), DimVector{1, 1, n},
+                                             DimVector{0, 1, n ? a.strides()[0] : 1}, a.storage_offset()));
+    Tensor b3(IntrusivePtr<TensorImpl>::make(b.storage(), b.dtype(), DimVector{1, n, 1},
+                                             DimVector{0, n ? b.strides()[0] : 1, 1}, b.storage_offset()));
+    Tensor o3(IntrusivePtr<TensorImpl>::make(out.storage(), out.dtype(), DimVector{1, 1, 1}, DimVector{1, 1, 1},
+                                             out.storage_offset()));
+    return bmm(o3, a3, b3);
+  }
+  // As ATen's dot_impl: unit increments for a single element.
+  const int ia = n == 1 ? 1 : static_cast<int>(a.strides()[0]), ib = n == 1 ? 1 : static_cast<int>(b.strides()[0]);
+  if (out.dtype() == DType::Float32)
+    *out.data<float>() = cblas_sdot(static_cast<int>(n), a.data<float>(), ia, b.data<float>(), ib);
+  else
+    *out.data<double>() = cblas_ddot(static_cast<int>(n), a.data<double>(), ia, b.data<double>(), ib);
 }
 
 }  // namespace tscript::rt::cpu

@@ -16,8 +16,8 @@ namespace {
 // ---- parsing signatures ----
 
 [[noreturn]] void bad_signature(const std::string& sig, const std::string& why) {
-  // A bug in a table row, found when the module is built.
-  throw std::logic_error("torch binding signature '" + sig + "': " + why);
+  // A bug in a table row: `import torch` fails with it (every test imports torch).
+  runtime_error("torch binding signature '" + sig + "': " + why);
 }
 
 ParamType parse_type(const std::string& sig, std::string t, Param& p) {
@@ -99,11 +99,9 @@ std::shared_ptr<Overload> parse_signature(const char* signature, OpImpl impl) {
     cur += c;
   }
   if (!trim(cur).empty()) parts.push_back(trim(cur));
-  bool kwonly = false;
   ov->npositional = -1;
   for (const std::string& part : parts) {
     if (part == "*") {
-      kwonly = true;
       ov->npositional = static_cast<int>(ov->params.size());
       continue;
     }
@@ -117,7 +115,6 @@ std::shared_ptr<Overload> parse_signature(const char* signature, OpImpl impl) {
     p.name = Ref<Str>(intern(decl.substr(sp + 1)));
     ov->params.push_back(std::move(p));
   }
-  (void)kwonly;
   if (ov->npositional < 0) ov->npositional = static_cast<int>(ov->params.size());
   if (ov->params.size() > kMaxParams) bad_signature(sig, "too many parameters");
   return ov;
@@ -128,6 +125,7 @@ std::shared_ptr<Overload> parse_signature(const char* signature, OpImpl impl) {
 struct OpObject : Object {
   static constexpr Layout kLayout = Layout::Native;
   std::string name;
+  bool method = false;  // a Tensor method: messages leave `self` out, as PyTorch's do
   std::vector<std::shared_ptr<const Overload>> overloads;
   OpObject(Type* t, std::string n) : Object(t), name(std::move(n)) {}
 };
@@ -271,7 +269,7 @@ bool bind(const Overload& ov, const Value* args, int nargs, const Tuple* kwnames
         if (!is_list_element(prm, x)) {
           if (why)
             *why = ov.name + "(): argument '" + prm.name->s + "' must be " + type_label(prm) +
-                   ", but found element of type " + value_label(x) + " at pos " + std::to_string(&x - items.data());
+                   ", but found element of type " + value_label(x) + " at pos " + std::to_string(&x - items.data() + 1);
           return false;
         }
       }
@@ -316,15 +314,15 @@ bool bind(const Overload& ov, const Value* args, int nargs, const Tuple* kwnames
   return true;
 }
 
-std::string call_summary(const Value* args, int nargs, const Tuple* kwnames) {
-  std::string s;
+std::string call_summary(const Value* args, int nargs, const Tuple* kwnames, bool skip_self) {
+  // PyTorch's layout: "got (Tensor, str)", "got (int, foo=int)", "got (dim=float, )".
+  std::string pos, kw;
+  for (int i = skip_self ? 1 : 0; i < nargs; ++i) pos += (pos.empty() ? "" : ", ") + value_label(args[i]);
   int nkw = kwnames ? static_cast<int>(kwnames->items.size()) : 0;
-  // PyTorch's layout: every item is followed by ", " ("got (Tensor, str, )").
-  for (int i = 0; i < nargs + nkw; ++i) {
-    if (i >= nargs) s += kwnames->items[i - nargs].as<Str>()->s + "=";
-    s += value_label(args[i]) + ", ";
-  }
-  return s;
+  for (int k = 0; k < nkw; ++k)
+    kw += (kw.empty() ? "" : ", ") + kwnames->items[k].as<Str>()->s + "=" + value_label(args[nargs + k]);
+  if (kw.empty()) return pos;
+  return pos.empty() ? kw + ", " : pos + ", " + kw;
 }
 
 Value dispatch(const Value& self, const Value* args, int nargs, const Tuple* kwnames) {
@@ -340,7 +338,7 @@ Value dispatch(const Value& self, const Value* args, int nargs, const Tuple* kwn
   }
   if (single) type_error(why);
   std::string msg = op->name + "() received an invalid combination of arguments - got (" +
-                    call_summary(args, nargs, kwnames) + "), but expected one of:";
+                    call_summary(args, nargs, kwnames, op->method) + "), but expected one of:";
   for (auto& ov : op->overloads) msg += "\n * (" + ov->text + ")";
   type_error(msg);
 }
@@ -493,16 +491,19 @@ Value make_op(const char* signature, OpImpl impl) {
 void install_ops(Dict* functions, Type* methods, std::initializer_list<std::span<const OpDef>> tables) {
   // Names keep the order of their first row; overloads keep table order.
   std::map<std::string, Value> fns, meths;
-  auto add = [](std::map<std::string, Value>& into, const std::shared_ptr<Overload>& ov) {
+  auto add = [](std::map<std::string, Value>& into, const std::shared_ptr<Overload>& ov, bool method) {
     auto it = into.find(ov->name);
-    if (it == into.end()) it = into.emplace(ov->name, new_op(ov->name)).first;
+    if (it == into.end()) {
+      it = into.emplace(ov->name, new_op(ov->name)).first;
+      static_cast<OpObject*>(it->second.obj())->method = method;
+    }
     static_cast<OpObject*>(it->second.obj())->overloads.push_back(ov);
   };
   for (auto table : tables) {
     for (const OpDef& row : table) {
       auto ov = parse_signature(row.signature, row.impl);
-      if (row.target & kFunction) add(fns, ov);
-      if ((row.target & kMethod) && methods) add(meths, ov);
+      if (row.target & kFunction) add(fns, ov, false);
+      if ((row.target & kMethod) && methods) add(meths, ov, true);
     }
   }
   for (auto& [name, op] : fns) functions->set(str(name), op);

@@ -8,6 +8,17 @@ namespace tscript::bindings {
 
 namespace {
 
+// tril / triu: keep the elements on and below (above) the k-th diagonal of the last
+// two dims; the mask is made of runtime ops (col - row <= k), no loop here.
+rt::Tensor triangle(const rt::Tensor& x, int64_t k, bool lower) {
+  TS_CHECK(x.dim() >= 2, lower ? "tril" : "triu", ": input tensor must have at least 2 dimensions");
+  int64_t rows = x.size(-2), cols = x.size(-1);
+  rt::Tensor r = rt::unsqueeze(rt::arange(rows), 1), c = rt::unsqueeze(rt::arange(cols), 0);
+  rt::Tensor diff = rt::sub(c, r);  // col - row
+  rt::Tensor keep = lower ? rt::le(diff, rt::Scalar(k)) : rt::ge(diff, rt::Scalar(k));
+  return rt::where(keep, x, rt::zeros({}, x.dtype()));
+}
+
 #define UNARY_ROWS(name, kind)                                                                       \
   {#name "(Tensor self)", [](Args& a) { return a.ret(rt::name(a.tensor(0))); }},                      \
       {#name "_(Tensor self)", [](Args& a) { return a.ret(rt::name##_(a.tensor(0))); }},
@@ -123,6 +134,12 @@ const OpDef kPointwiseOps[] = {
      [](Args& a) { return wrap(rt::addcmul(a.tensor(0), a.tensor(1), a.tensor(2), a.scalar(3))); }},
     {"addcmul_(Tensor self, Tensor tensor1, Tensor tensor2, *, Scalar value=1)",
      [](Args& a) { return a.ret(rt::addcmul_(a.tensor(0), a.tensor(1), a.tensor(2), a.scalar(3))); }, kMethod},
+    {"tril(Tensor self, int diagonal=0)", [](Args& a) { return wrap(triangle(a.tensor(0), a.int64(1), true)); }},
+    {"triu(Tensor self, int diagonal=0)", [](Args& a) { return wrap(triangle(a.tensor(0), a.int64(1), false)); }},
+    {"tril_(Tensor self, int diagonal=0)",
+     [](Args& a) { return a.ret(rt::copy_(a.tensor(0), triangle(a.tensor(0), a.int64(1), true))); }, kMethod},
+    {"triu_(Tensor self, int diagonal=0)",
+     [](Args& a) { return a.ret(rt::copy_(a.tensor(0), triangle(a.tensor(0), a.int64(1), false))); }, kMethod},
     {"addcdiv(Tensor self, Tensor tensor1, Tensor tensor2, *, Scalar value=1)",
      [](Args& a) { return wrap(rt::addcdiv(a.tensor(0), a.tensor(1), a.tensor(2), a.scalar(3))); }},
     {"addcdiv_(Tensor self, Tensor tensor1, Tensor tensor2, *, Scalar value=1)",

@@ -193,7 +193,6 @@ const OpDef kRandomOps[] = {
     {"randperm(int n, " SIZE_OPTS ")",
      [](Args& a) {
        int64_t n = a.int64(0);
-       TS_CHECK(n >= 0, "n must be non-negative, got", n);
        rt::TensorOptions o = a.options(2, 4);
        rt::Tensor t = rt::empty({n}, o.dtype.value_or(rt::DType::Int64));
        random::Generator& g = a.generator(1);
@@ -261,6 +260,25 @@ const OpDef kRandomOps[] = {
                              out.data<int64_t>());
        return wrap(out);
      }},
+
+    // F.dropout / nn.Dropout (torch/nn/functional.tscript) call this. Nothing is drawn
+    // when it has no effect, as in PyTorch.
+    {"dropout(Tensor self, float p, bool train)",
+     [](Args& a) -> Value {
+       const rt::Tensor& x = a.tensor(0);
+       double p = a.float64(1);
+       TS_CHECK(p >= 0 && p <= 1, "dropout probability has to be between 0 and 1, but got ", p);
+       if (p == 0 || !a.boolean(2) || x.numel() == 0) return a[0];
+       if (p == 1) return wrap(rt::mul(x, rt::Scalar(0)));
+       rt::Tensor noise = rt::empty(x.sizes(), x.dtype());
+       random::Generator& g = random::default_generator();
+       std::lock_guard lock(g.mutex());
+       if (x.dtype() == rt::DType::Float64) random::dropout_noise(g, noise.data<double>(), noise.numel(), p);
+       else if (x.dtype() == rt::DType::Float32) random::dropout_noise(g, noise.data<float>(), noise.numel(), p);
+       else not_implemented_for("dropout", x.dtype());
+       return wrap(rt::mul(x, noise));
+     },
+     kFunction},
 
     // ---- in-place samplers (methods) ----
     {"normal_(Tensor self, float mean=0, float std=1, *, Generator? generator=None)",

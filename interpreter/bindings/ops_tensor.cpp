@@ -2,6 +2,7 @@
 // (to float long type cpu ...), copies (clone detach contiguous copy_ fill_ zero_), and
 // the number dunders (__int__ __float__ __index__ __contains__).
 #include "interpreter/bindings/arg_parser.h"
+#include "interpreter/bindings/tensor_index.h"
 #include "interpreter/builtins/builtins_internal.h"
 
 namespace tscript::bindings {
@@ -74,6 +75,13 @@ const OpDef kTensorOps[] = {
        return Value(t.item().to_int());
      },
      kMethod},
+    {"__getitem__(Tensor self, object indices)", [](Args& a) { return tensor_get_item(a[0], a[1]); }, kMethod},
+    {"__setitem__(Tensor self, object indices, object value)",
+     [](Args& a) {
+       tensor_set_item(a[0], a[1], a[2]);
+       return Value();
+     },
+     kMethod},
     {"__bool__(Tensor self)", [](Args& a) { return Value(truthy(a[0])); }, kMethod},
     {"__len__(Tensor self)", [](Args& a) { return Value(length(a[0])); }, kMethod},
     {"__contains__(Tensor self, object element)",
@@ -93,6 +101,19 @@ const OpDef kTensorOps[] = {
        rt::Tensor c = rt::clone(a.tensor(0));
        c.set_requires_grad(a.tensor(0).requires_grad());
        return wrap(c, a[0].obj()->type);
+     },
+     kMethod},
+
+    // torch.Tensor._make_subclass(cls, data, require_grad): how nn.Parameter-style
+    // subclasses wrap existing data (shared storage, own autograd flag).
+    {"_make_subclass(object cls, Tensor data, bool require_grad=False)",
+     [](Args& a) {
+       Type* cls = a[0].as<Type>();
+       if (!cls || !cls->is_subtype(tensor_type()))
+         type_error("_make_subclass(): cls must be a subclass of torch.Tensor");
+       rt::Tensor t = detached(a.tensor(1));
+       set_requires_grad(t, a.boolean(2));
+       return wrap(t, cls);
      },
      kMethod},
 

@@ -33,6 +33,7 @@ rt::TensorIndex to_index(const Value& v) {
     return rt::TensorIndex(r);
   }
   if (auto* t = as_tensor(v)) return rt::TensorIndex(t->t);
+  if (v.is<Str>()) type_error("new(): invalid data type 'str'");  // PyTorch tries it as data
   if (v.is<List>() || v.is<Tuple>()) {
     // A list is an index tensor (ints, or bools for a mask); [] indexes nothing.
     bool empty = v.is<List>() ? v.as<List>()->items.empty() : v.as<Tuple>()->items.empty();

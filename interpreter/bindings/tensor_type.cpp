@@ -4,7 +4,6 @@
 #include <unordered_map>
 
 #include "interpreter/bindings/arg_parser.h"
-#include "interpreter/bindings/grad_mode.h"
 #include "interpreter/bindings/tensor_index.h"
 #include "interpreter/bindings/tensor_object.h"
 #include "interpreter/builtins/builtins_internal.h"
@@ -138,7 +137,10 @@ Value unary_hook(ast::UnaryOperator op, const Value& v) {
                                      "to invert a mask, use the `~` or `logical_not()` operator instead.");
         return wrap(rt::neg(t));
       case ast::UnaryOperator::UAdd: return v;
-      case ast::UnaryOperator::Invert: return wrap(rt::bitwise_not(t));
+      case ast::UnaryOperator::Invert:
+        if (!rt::is_integral(t.dtype(), true))
+          type_error("~ (operator.invert) is only implemented on integer and Boolean-type tensors");
+        return wrap(rt::bitwise_not(t));
       default: return Value::null();
     }
   });
@@ -217,11 +219,15 @@ const std::unordered_map<Str*, Getter>& getters() {
 
 Value get_attr_hook(const Value& v, Str* name) {
   auto* o = self_of(v);
-  if (!subclass_attr(v, name->s.c_str()).is_null()) return Value::null();  // normal lookup finds it
+  // A script subclass's own names: properties win over the instance's attributes, the
+  // rest come after them (Python's data/non-data descriptor order).
+  Value sub = subclass_attr(v, name->s.c_str());
+  if (sub.is<Property>()) return Value::null();  // the normal lookup calls it
   if (o->dict && name != intern("grad")) {
     Value d = o->dict->get(name);
     if (!d.is_null()) return d;
   }
+  if (!sub.is_null()) return Value::null();
   auto& g = getters();
   if (auto it = g.find(name); it != g.end()) return guarded([&] { return it->second(o); });
   if (name->s == "__dict__") {
@@ -236,6 +242,7 @@ Value get_attr_hook(const Value& v, Str* name) {
 bool set_attr_hook(const Value& v, Str* name, const Value& value) {
   auto* o = self_of(v);
   const std::string& n = name->s;
+  if (subclass_attr(v, n.c_str()).is<Property>()) return false;  // its setter runs
   if (n == "requires_grad") {
     if (!value.is_bool()) type_error("requires_grad must be a bool");
     guarded([&] { set_requires_grad(o->t, value.as_bool()); });

@@ -163,7 +163,7 @@ const OpDef kModuleOps[] = {
     {"set_rng_state(Tensor new_state)",
      [](Args& a) {
        rt::Tensor s = rt::contiguous(a.tensor(0));
-       TS_CHECK_TYPE(s.dtype() == rt::DType::UInt8, "expected a torch.ByteTensor, but got ", legacy_type_name(s.dtype()));
+       TS_CHECK_TYPE(s.dtype() == rt::DType::UInt8, "RNG state must be a torch.ByteTensor");
        random::default_generator().set_state(static_cast<const uint8_t*>(s.data_ptr()), static_cast<size_t>(s.numel()));
        return Value();
      }},
@@ -282,6 +282,11 @@ Ref<Module> make_torch(VM& v) {
   set(backends->dict.get(), "cudnn", module_value(cudnn));
   set(d, "backends", module_value(backends));
   set(d, "return_types", module_value(submodule(v, "torch.return_types", {})));
+  // torch.random: the seeding functions again, under their module name.
+  auto random = submodule(v, "torch.random", {});
+  for (const char* name : {"manual_seed", "seed", "initial_seed", "get_rng_state", "set_rng_state"})
+    set(random->dict.get(), name, d->get(intern(name)));
+  set(d, "random", module_value(random));
   return m;
 }
 

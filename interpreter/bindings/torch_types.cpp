@@ -198,15 +198,12 @@ Value gen_get_state(Value* a, const Value&) {
 Value gen_set_state(Value* a, const Value&) {
   return guarded([&] {
     auto* t = as_tensor(a[1]);
-    if (!t) type_error("expected a torch.ByteTensor, but got " + type_name(a[1]));
-    if (t->t.dtype() != rt::DType::UInt8)
-      runtime_error(std::string("expected a torch.ByteTensor, but got torch.") + rt::scalar_type_name(t->t.dtype()) + "Tensor");
+    if (!t || t->t.dtype() != rt::DType::UInt8) type_error("RNG state must be a torch.ByteTensor");
     rt::Tensor c = rt::contiguous(t->t);
     gen_of(a[0]).set_state(static_cast<const uint8_t*>(c.data_ptr()), static_cast<size_t>(c.numel()));
     return a[0];
   });
 }
-Value gen_device(Value*, const Value&) { return device_value(rt::kCPU); }
 
 }  // namespace
 

@@ -17,12 +17,15 @@ void check_same_dtype(const Tensor& a, const Tensor& b) {
            scalar_type_name(b.dtype()));
 }
 
-// out[B, n, m] = a[B, n, k] @ b[B, k, m]
+// out[B, n, m] = a[B, n, k] @ b[B, k, m] through gemm (what mm uses).
 Tensor bmm_unchecked(const Tensor& a, const Tensor& b) {
   Tensor out = empty({a.sizes()[0], a.sizes()[1], b.sizes()[2]}, TensorOptions(a.dtype()));
   cpu::bmm(out, a, b);
   return out;
 }
+
+// torch.bmm / baddbmm pick a plain loop for small problems, gemm otherwise.
+bool small_bmm(const Tensor& a, const Tensor& b) { return a.sizes()[2] * a.sizes()[1] * b.sizes()[2] < 400; }
 
 }  // namespace
 
@@ -42,7 +45,10 @@ Tensor bmm(const Tensor& a, const Tensor& b) {
            "Expected size for first two dimensions of batch2 tensor to be: [", a.sizes()[0], ", ", a.sizes()[2],
            "] but got: [", b.sizes()[0], ", ", b.sizes()[1], "].");
   check_same_dtype(a, b);
-  return bmm_unchecked(a, b);
+  if (!small_bmm(a, b)) return bmm_unchecked(a, b);
+  Tensor out = empty({a.sizes()[0], a.sizes()[1], b.sizes()[2]}, TensorOptions(a.dtype()));
+  cpu::bmm_naive(out, a, b);
+  return out;
 }
 
 Tensor mv(const Tensor& a, const Tensor& v) {
@@ -51,7 +57,9 @@ Tensor mv(const Tensor& a, const Tensor& v) {
   TS_CHECK(a.sizes()[1] == v.sizes()[0], "size mismatch, got ", a.sizes()[0], ", ", a.sizes()[0], "x",
            a.sizes()[1], ",", v.sizes()[0]);
   check_same_dtype(a, v);
-  return view(bmm_unchecked(unsqueeze(a, 0), view(v, {1, -1, 1})), {a.sizes()[0]});
+  Tensor out = empty({a.sizes()[0]}, TensorOptions(a.dtype()));
+  cpu::gemv(out, a, v);
+  return out;
 }
 
 Tensor dot(const Tensor& a, const Tensor& b) {
@@ -63,7 +71,9 @@ Tensor dot(const Tensor& a, const Tensor& b) {
            b.numel(), "] to have the same number of elements, but got ", a.numel(), " and ", b.numel(),
            " elements respectively");
   check_same_dtype(a, b);
-  return reshape(bmm_unchecked(view(a, {1, 1, -1}), view(b, {1, -1, 1})), {});
+  Tensor out = empty({}, TensorOptions(a.dtype()));
+  cpu::dot(out, a, b);
+  return out;
 }
 
 Tensor outer(const Tensor& a, const Tensor& b) {
@@ -89,7 +99,8 @@ Tensor baddbmm(const Tensor& input, const Tensor& a, const Tensor& b, const Scal
   Tensor prod_shape = bmm(a, b);  // validates; reuse its shape
   Tensor out = empty(prod_shape.sizes(), TensorOptions(a.dtype()));
   cpu::copy(out, expand(input, out.sizes()));
-  cpu::bmm(out, a, b, alpha, beta);
+  if (small_bmm(a, b)) cpu::bmm_naive(out, a, b, alpha, beta);
+  else cpu::bmm(out, a, b, alpha, beta);
   return out;
 }
 

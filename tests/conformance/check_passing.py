@@ -26,6 +26,8 @@ def main():
         listed = {l.strip() for l in f if l.strip() and not l.startswith("#")}
     cases = run.find_cases([args.dir])
     cmd = shlex.split(args.bin)
+    if cmd and os.path.exists(cmd[0]):
+        cmd[0] = os.path.abspath(cmd[0])  # cases run in their own temporary directory
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
         results = list(pool.map(lambda c: run.check_case(c, cmd, args.timeout, False), cases))
     names = {os.path.basename(c)[: -len(".tscript")] for c in cases}

@@ -15,13 +15,14 @@ def main():
     ap.add_argument("--bin", required=True)
     ap.add_argument("dir")
     args = ap.parse_args()
+    binary = os.path.abspath(args.bin)  # scripts run with their folder as working directory
     names = sorted(n for n in os.listdir(args.dir) if n.endswith(".tscript"))
     passed = failed = 0
     for name in names:
-        path = os.path.join(args.dir, name)
+        path = os.path.join(os.path.abspath(args.dir), name)
         with open(path, encoding="utf-8") as f:
             first = f.readline().strip()
-        proc = subprocess.run([args.bin, path], cwd=args.dir, stdin=subprocess.DEVNULL,
+        proc = subprocess.run([binary, path], cwd=args.dir, stdin=subprocess.DEVNULL,
                               capture_output=True, text=True, timeout=60)
         if first.startswith("# expect-error:"):
             want = first.split(":", 1)[1].strip()

@@ -1,4 +1,5 @@
 // Matrix products and einsum against PyTorch 1.13.
+#include "runtime/random/distributions.h"
 #include "test_helpers.h"
 
 using namespace tscript::rt;
@@ -79,4 +80,37 @@ TEST_CASE("einsum", "[linalg]") {
               "einsum(): more operands were provided than specified in the equation");
   CHECK_ERROR(einsum("ij,jk", {a23(), ones({4, 2})}), ErrorKind::Runtime,
               "einsum(): subscript j has size 4 for operand 1 which does not broadcast with previously seen size 3");
+}
+
+namespace {
+Tensor randn_seeded(tscript::random::Generator& gen, IntArrayRef sizes) {
+  Tensor t = empty(sizes);
+  tscript::random::normal(gen, t.data<float>(), t.numel());
+  return t;
+}
+}  // namespace
+
+TEST_CASE("products are bit-identical to PyTorch's (same BLAS calls)", "[linalg][exact]") {
+  // torch.manual_seed(s); torch.randn(...) — drawn with runtime/random.
+  tscript::random::Generator gen;
+  gen.manual_seed(21);
+  Tensor a = randn_seeded(gen, {5, 7}), b = randn_seeded(gen, {7, 3});
+  CHECK(values(select(mm(a, b), 0, 0)) == V{-0.6520647406578064, 0.11161896586418152, -4.173396110534668});
+  CHECK(values(select(mm(t(b), t(a)), 0, 0)) ==
+        V{-0.6520647406578064, -0.6544651985168457, -0.08264071494340897, -2.108309745788574, 0.8354078531265259});
+  gen.manual_seed(22);
+  Tensor m = randn_seeded(gen, {6, 50}), v = randn_seeded(gen, {50});
+  CHECK(values(slice(mv(m, v), 0, 0, 3)) == V{-5.221865653991699, -6.604124069213867, 1.0627508163452148});
+  CHECK(dot(v, v).item().to_double() == 54.783905029296875);
+  gen.manual_seed(23);
+  Tensor x = randn_seeded(gen, {4, 3, 5}), y = randn_seeded(gen, {4, 5, 2});
+  CHECK(values(select(select(bmm(x, y), 0, 1), 0, 0)) == V{-1.3400077819824219, -2.335905075073242});
+  gen.manual_seed(24);
+  Tensor x2 = randn_seeded(gen, {2, 30, 40}), y2 = randn_seeded(gen, {2, 40, 20});
+  CHECK(values(slice(select(select(bmm(x2, y2), 0, 1), 0, 0), 0, 0, 3)) ==
+        V{15.5540132522583, 6.520297050476074, -7.223718643188477});
+  gen.manual_seed(25);
+  Tensor in = randn_seeded(gen, {64, 100}), w = randn_seeded(gen, {10, 100}), bias = randn_seeded(gen, {10});
+  CHECK(values(slice(select(addmm(bias, in, t(w)), 0, 0), 0, 0, 3)) ==
+        V{13.982460975646973, 14.701086044311523, 6.921219348907471});
 }

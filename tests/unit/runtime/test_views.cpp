@@ -130,3 +130,18 @@ TEST_CASE("in-place geometry changes", "[views]") {
   transpose_(x, 1, 2);
   CHECK(shape(x) == S{1, 3, 2});
 }
+
+TEST_CASE("copy_ between overlapping views", "[views]") {
+  Tensor x = arange(5, DType::Float32);
+  CHECK_ERROR(copy_(slice(x, 0, 1, std::nullopt), slice(x, 0, 0, -1)), ErrorKind::Runtime,
+              "unsupported operation: some elements of the input tensor and the written-to tensor refer to a single "
+              "memory location. Please clone() the tensor before performing the operation.");
+  Tensor m = reshape(arange(6, DType::Float32), {2, 3});
+  copy_(select(m, 1, 0), select(m, 1, 1));  // disjoint strided columns: fine
+  CHECK(values(m) == V{1, 1, 2, 4, 4, 5});
+  copy_(m, m);  // the same tensor: a no-op
+  CHECK(values(m) == V{1, 1, 2, 4, 4, 5});
+  Tensor d = zeros({2, 3}, DType::Int32);
+  copy_(d, tensor_f({1.7, -2.7, 3}));  // broadcast and convert
+  CHECK(values(d) == V{1, -2, 3, 1, -2, 3});
+}
