@@ -25,15 +25,6 @@ double arg_float(const Value& v, const char* fname) {
   type_error("must be real number, not " + type_name(v));
 }
 
-void rethrow_format(const FormatError& e) {
-  const ExceptionTypes& x = exc_types();
-  Type* t = e.kind == PyErrorKind::ZeroDivisionError ? x.zero_division_error
-            : e.kind == PyErrorKind::OverflowError   ? x.overflow_error
-            : e.kind == PyErrorKind::TypeError       ? x.type_error
-                                                     : x.value_error;
-  raise(t, e.what());
-}
-
 void sort_values(std::vector<Value>& items, const Value& key, bool reverse) {
   std::vector<Value> keys;
   bool has_key = !key.is_none();
@@ -127,7 +118,7 @@ Value b_round(Value* a, const Value&) {
       return Value(round_float(d, arg_int(nd, "round")));
     }
   } catch (const FormatError& e) {
-    rethrow_format(e);
+    raise_format_error(e);
   }
   Value m = type_lookup(x, intern("__round__"));
   if (!m.is_null()) return nd.is_none() ? call(m, {x}) : call(m, {x, nd});
@@ -150,7 +141,7 @@ Value b_divmod(Value* a, const Value&) {
       return Value::steal(new Tuple({Value(r.first), Value(r.second)}));
     }
   } catch (const FormatError& e) {
-    rethrow_format(e);
+    raise_format_error(e);
   }
   Value q = binary_op(ast::Operator::FloorDiv, x, y);
   Value r = binary_op(ast::Operator::Mod, x, y);

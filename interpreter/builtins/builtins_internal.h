@@ -32,7 +32,7 @@ inline void set_global(Dict* ns, const char* name, const Value& v) {
 std::string arg_str(const Value& v, const char* fname);
 int64_t arg_int(const Value& v, const char* fname);
 double arg_float(const Value& v, const char* fname);  // int or float (or __float__)
-[[noreturn]] void rethrow_format(const FormatError& e);
+[[noreturn]] inline void rethrow_format(const FormatError& e) { raise_format_error(e); }
 
 // Each file registers its part.
 void install_core_functions(VM& v, Dict* b);

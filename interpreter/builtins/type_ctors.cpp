@@ -36,7 +36,7 @@ Value int_from(const Value& x, const Value& base) {
       if (!r) value_error(invalid_int_literal_message(s->s, b));
       return Value(*r);
     } catch (const FormatError& e) {
-      rethrow_format(e);
+      raise_format_error(e);
     }
   }
   if (x.is_intlike()) return Value(x.as_int());
@@ -53,7 +53,7 @@ Value int_from(const Value& x, const Value& base) {
       if (!r) value_error(invalid_int_literal_message(s->s, 10));
       return Value(*r);
     } catch (const FormatError& e) {
-      rethrow_format(e);
+      raise_format_error(e);
     }
   }
   for (const char* name : {"__int__", "__index__", "__trunc__"}) {
@@ -234,6 +234,16 @@ Value prop_deleter(Value* a, const Value&) {
   return Value::steal(new Property(p->fget, p->fset, a[1]));
 }
 
+Value object_repr(Value* a, const Value&) { return str(default_repr(a[0])); }
+Value object_str(Value* a, const Value&) { return str(repr(a[0])); }
+Value object_eq(Value* a, const Value&) { return a[0].identical(a[1]) ? Value(true) : not_implemented(); }
+Value object_ne(Value* a, const Value&) {
+  Value eq = compare_op(ast::CmpOp::Eq, a[0], a[1]);
+  return Value(!truthy(eq));
+}
+Value object_hash(Value* a, const Value&) { return Value(hash_value(a[0])); }
+Value object_format(Value* a, const Value&) { return str(format_value(a[0], arg_str(a[1], "format"))); }
+
 Value type_mro(Value* a, const Value&) { return get_attr(a[0], "__mro__"); }
 Value type_subclasses(Value*, const Value&) { return Value::steal(new List()); }
 
@@ -296,6 +306,12 @@ void install_type_constructors(VM& v, Dict* b) {
     const BuiltinTypes& t = types();
     t.object->dict->set(Value(static_cast<Object*>(intern("__init__"))),
                         Value(static_cast<Object*>(object_init_function().get())));
+    method(t.object, "__repr__(self)", object_repr);
+    method(t.object, "__str__(self)", object_str);
+    method(t.object, "__eq__(self, other, /)", object_eq);
+    method(t.object, "__ne__(self, other, /)", object_ne);
+    method(t.object, "__hash__(self)", object_hash);
+    method(t.object, "__format__(self, format_spec, /)", object_format);
     method(t.property, "setter(self, fset)", prop_setter);
     method(t.property, "getter(self, fget)", prop_getter);
     method(t.property, "deleter(self, fdel)", prop_deleter);

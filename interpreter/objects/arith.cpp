@@ -51,15 +51,6 @@ const char* dunder(Operator op) {
   return "";
 }
 
-[[noreturn]] void rethrow_format_error(const FormatError& e) {
-  const ExceptionTypes& x = exc_types();
-  Type* t = e.kind == PyErrorKind::ZeroDivisionError ? x.zero_division_error
-            : e.kind == PyErrorKind::OverflowError   ? x.overflow_error
-            : e.kind == PyErrorKind::TypeError       ? x.type_error
-                                                     : x.value_error;
-  raise(t, e.what());
-}
-
 Value int_pow(int64_t base, int64_t exp) {
   if (exp < 0) {
     if (base == 0) raise(exc_types().zero_division_error, "0.0 cannot be raised to a negative power");
@@ -144,7 +135,7 @@ Value numeric(Operator op, const Value& a, const Value& b) {
       default: return Value::null();
     }
   } catch (const FormatError& e) {
-    rethrow_format_error(e);
+    raise_format_error(e);
   }
 }
 

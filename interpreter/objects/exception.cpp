@@ -1,5 +1,6 @@
 #include "interpreter/objects/exception.h"
 
+#include "interpreter/objects/format.h"
 #include "interpreter/objects/function.h"
 #include "interpreter/objects/protocol.h"
 
@@ -100,6 +101,15 @@ void index_error(const std::string& msg) { raise(exc_types().index_error, msg); 
 void runtime_error(const std::string& msg) { raise(exc_types().runtime_error, msg); }
 void overflow_error() {
   raise(exc_types().overflow_error, "integer overflow: tscript ints are 64-bit");
+}
+
+void raise_format_error(const FormatError& e) {
+  const ExceptionTypes& x = exc_types();
+  Type* t = e.kind == PyErrorKind::ZeroDivisionError ? x.zero_division_error
+            : e.kind == PyErrorKind::OverflowError   ? x.overflow_error
+            : e.kind == PyErrorKind::TypeError       ? x.type_error
+                                                     : x.value_error;
+  raise(t, e.what());
 }
 
 bool is_exception_type(const Value& v) {

@@ -54,6 +54,9 @@ Value make_exception(Type* type, std::vector<Value> args);
 [[noreturn]] void index_error(const std::string& msg);
 [[noreturn]] void runtime_error(const std::string& msg);
 [[noreturn]] void overflow_error();
+// Raises the Python exception a formatting/parsing helper reported (objects/format.h).
+struct FormatError;
+[[noreturn]] void raise_format_error(const FormatError& e);
 
 // str(exc) as Python prints it after "Type: " (KeyError shows repr of its single arg).
 std::string exception_message(const Value& exc);

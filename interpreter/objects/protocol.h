@@ -52,6 +52,8 @@ Value type_lookup(const Value& obj, Str* name);
 bool is_callable(const Value& v);
 
 std::string repr(const Value& v);
+// object.__repr__: the built-in form, ignoring a user __repr__ (native hooks still apply).
+std::string default_repr(const Value& v);
 std::string to_str(const Value& v);
 std::string format_value(const Value& v, const std::string& spec);
 std::string type_name(const Value& v);

@@ -159,6 +159,12 @@ std::string builtin_repr(const Value& v) {
 
 }  // namespace
 
+std::string default_repr(const Value& v) {
+  if (v.is_obj())
+    if (auto* h = hooks_of(v.obj()->type); h && h->repr) return h->repr(v);
+  return builtin_repr(v);
+}
+
 std::string repr(const Value& v) {
   if (v.is_obj()) {
     Type* t = v.obj()->type;

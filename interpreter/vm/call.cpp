@@ -445,13 +445,8 @@ Value build_class(const Value& body, const Value& name, const std::vector<Value>
   size_t nfast = co->cellvars.size() + co->freevars.size();
   size_t total = nfast + co->stacksize;
   VM& v = vm();
-  Value* base = v.alloc_slots(total);
-  struct Release {
-    VM& v;
-    Value* base;
-    size_t n;
-    ~Release() { v.free_slots(base, n); }
-  } release{v, base, total};
+  SlotLease lease(v, total);
+  Value* base = lease.base;
   for (size_t i = 0; i < co->cellvars.size(); ++i) base[i] = Value::steal(new Cell());
   for (size_t i = 0; i < co->freevars.size(); ++i)
     base[co->cellvars.size() + i] = Value(static_cast<Object*>(fn->closure[i].get()));

@@ -151,13 +151,8 @@ Value VM::call_function(Function* fn, const Value* args, int nargs, const Tuple*
     setup_cells(co, fn, fast);
     return Value(static_cast<Object*>(gen.get()));
   }
-  Value* base = alloc_slots(total);
-  struct Release {
-    VM& v;
-    Value* base;
-    size_t n;
-    ~Release() { v.free_slots(base, n); }
-  } release{*this, base, total};
+  SlotLease lease(*this, total);
+  Value* base = lease.base;
   bind_into(co, fn, args, nargs, kwnames, base);
   if (nfast > static_cast<size_t>(co->nlocals)) setup_cells(co, fn, base);
   Frame fr;
@@ -303,13 +298,8 @@ Value VM::exec_module(const std::string& source, const std::string& filename, co
   if (globals->get(intern("__builtins__")).is_null())
     globals->set(Value(static_cast<Object*>(intern("__builtins__"))), Value(static_cast<Object*>(builtins.get())));
   size_t total = code->stacksize;
-  Value* base = alloc_slots(total);
-  struct Release {
-    VM& v;
-    Value* base;
-    size_t n;
-    ~Release() { v.free_slots(base, n); }
-  } release{*this, base, total};
+  SlotLease lease(*this, total);
+  Value* base = lease.base;
   Frame fr;
   fr.code = code.get();
   fr.globals = globals.get();

@@ -28,6 +28,7 @@ struct Frame {
 };
 
 struct Generator;
+class VM;
 
 // Per-thread interpreter state. One interpreter runs on one thread at a time.
 class VM {
@@ -82,6 +83,19 @@ class VM {
   size_t arena_size_ = 0;
   size_t arena_top_ = 0;
 };
+
+// Value slots for one frame, taken from the VM's arena and given back on scope exit.
+struct SlotLease {
+  SlotLease(VM& v, size_t n);
+  ~SlotLease();
+  SlotLease(const SlotLease&) = delete;
+  SlotLease& operator=(const SlotLease&) = delete;
+  VM& vm;
+  size_t n;
+  Value* base;
+};
+inline SlotLease::SlotLease(VM& v, size_t count) : vm(v), n(count), base(v.alloc_slots(count)) {}
+inline SlotLease::~SlotLease() { vm.free_slots(base, n); }
 
 // The VM of the calling thread (set while an interpreter runs).
 VM& vm();
