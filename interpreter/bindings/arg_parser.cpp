@@ -345,6 +345,18 @@ Value dispatch(const Value& self, const Value* args, int nargs, const Tuple* kwn
 
 Value new_op(const std::string& name) { return Value::steal(new OpObject(op_type(), name)); }
 
+// A Tensor method as the type stores it: a plain native function (*args, **kwargs)
+// around the op, so every generic path binds it (super().__repr__(), Tensor.add(x, y),
+// protocol dunders). The Tensor type's attribute hook skips the wrapper and binds the op
+// itself, so ordinary `x.add(y)` calls pay nothing for it.
+Value forward_to_op(Value* slots, const Value& op) { return call_with_kwargs(op, slots[0], slots[1]); }
+
+Value method_wrapper(const std::string& type_name, const std::string& name, const Value& op) {
+  auto f = native((name + "(*args, **kwargs)").c_str(), forward_to_op, op);
+  f->sig.name = type_name + "." + name;
+  return Value(static_cast<Object*>(f.get()));
+}
+
 const std::vector<Value>& seq_items(const Value& v) {
   if (auto* t = v.as<Tuple>()) return t->items;
   return v.as<List>()->items;
@@ -507,9 +519,28 @@ void install_ops(Dict* functions, Type* methods, std::initializer_list<std::span
     }
   }
   for (auto& [name, op] : fns) functions->set(str(name), op);
-  for (auto& [name, op] : meths) methods->dict->set(str(name), op);
+  for (auto& [name, op] : meths) methods->dict->set(str(name), method_wrapper(methods->name, name, op));
 }
 
 bool is_op(const Value& v) { return v.is_obj() && v.obj()->type == op_type(); }
+
+Value call_with_kwargs(const Value& fn, const Value& args, const Value& kwargs) {
+  std::vector<Value> flat = args.as<Tuple>()->items;
+  int nargs = static_cast<int>(flat.size());
+  std::vector<Value> names;
+  for (auto& e : kwargs.as<Dict>()->table.entries()) {
+    if (e.key.is_null()) continue;
+    names.push_back(e.key);
+    flat.push_back(e.value);
+  }
+  auto kw = make<Tuple>(std::move(names));
+  return call(fn, flat.data(), nargs, kw->items.empty() ? nullptr : kw.get());
+}
+
+Value method_op(const Value& v) {
+  auto* f = v.as<NativeFunction>();
+  if (f && f->fn == forward_to_op) return f->data;
+  return Value::null();
+}
 
 }  // namespace tscript::bindings

@@ -115,10 +115,16 @@ class Args {
 // A single callable from one signature (helpers on small types, module functions).
 Value make_op(const char* signature, OpImpl impl);
 // Builds one callable per name from the tables: kFunction rows into `functions`,
-// kMethod rows into the type `methods` (as attributes the Tensor type binds; null: none).
+// kMethod rows into the type `methods` (wrapped as native functions so that generic
+// lookups bind them; null: none).
 void install_ops(Dict* functions, Type* methods, std::initializer_list<std::span<const OpDef>> tables);
-// Is v one of the callables above (so the Tensor type binds it as a method)?
+// Is v one of the callables above?
 bool is_op(const Value& v);
+// The op behind a method that install_ops stored on a type (Null for anything else).
+Value method_op(const Value& v);
+// fn(*args, **kwargs) for an args tuple and a kwargs dict (what a `(*args, **kwargs)`
+// native function receives).
+Value call_with_kwargs(const Value& fn, const Value& args, const Value& kwargs);
 
 // A Python int from a value that PyTorch accepts as one (int, or a one-element integer
 // tensor); false otherwise.

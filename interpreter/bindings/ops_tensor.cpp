@@ -82,6 +82,9 @@ const OpDef kTensorOps[] = {
        return Value();
      },
      kMethod},
+    // Tensor's own repr, for subclasses that extend it (super().__repr__()).
+    {"__repr__(Tensor self, *, object tensor_contents=None)",
+     [](Args& a) { return str(tensor_repr_string(a[0])); }, kMethod},
     {"__bool__(Tensor self)", [](Args& a) { return Value(truthy(a[0])); }, kMethod},
     {"__len__(Tensor self)", [](Args& a) { return Value(length(a[0])); }, kMethod},
     {"__contains__(Tensor self, object element)",

@@ -82,6 +82,9 @@ void set_requires_grad(const rt::Tensor& t, bool value);
 std::string legacy_type_name(rt::DType d);
 // torch.strided.
 Value layout_value();
+// Tensor.__repr__ of a Tensor object (the requires_grad suffix; a subclass's name as
+// prefix).
+std::string tensor_repr_string(const Value& v);
 // Calls a script __repr__/__str__ and checks it returned a str.
 std::string repr_via(const Value& method, const Value& self);
 

@@ -24,10 +24,9 @@ TensorObject* self_of(const Value& v) { return static_cast<TensorObject*>(v.obj(
 
 // A name defined by a script subclass (nn.Parameter) above Tensor in the MRO: the
 // subclass wins over the built-in attribute or protocol.
-Value subclass_attr(const Value& v, const char* name) {
+Value subclass_attr(const Value& v, Str* n) {
   Type* t = v.obj()->type;
   if (t == tensor_type()) return Value::null();
-  Str* n = intern(name);
   for (Type* x : t->mro) {
     if (x == tensor_type()) break;
     Value f = x->dict ? x->dict->get(n) : Value::null();
@@ -38,24 +37,18 @@ Value subclass_attr(const Value& v, const char* name) {
 
 // ---- printing ----
 
-std::string tensor_repr_of(const Value& v) {
-  const rt::Tensor& t = self_of(v)->t;
-  std::vector<std::string> suffixes;
-  if (t.requires_grad()) suffixes.push_back("requires_grad=True");
-  return guarded([&] { return rt::tensor_repr(t, suffixes); });
-}
 
 std::string repr_hook(const Value& v) {
-  Value m = subclass_attr(v, "__repr__");
+  Value m = subclass_attr(v, intern("__repr__"));
   if (!m.is_null()) return repr_via(m, v);
-  return tensor_repr_of(v);
+  return tensor_repr_string(v);
 }
 
 std::string str_hook(const Value& v) {
-  Value m = subclass_attr(v, "__str__");
-  if (m.is_null()) m = subclass_attr(v, "__repr__");
+  Value m = subclass_attr(v, intern("__str__"));
+  if (m.is_null()) m = subclass_attr(v, intern("__repr__"));
   if (!m.is_null()) return repr_via(m, v);
-  return tensor_repr_of(v);
+  return tensor_repr_string(v);
 }
 
 // Tensor.__format__: a 0-d tensor formats as its Python number; otherwise only the
@@ -221,7 +214,7 @@ Value get_attr_hook(const Value& v, Str* name) {
   auto* o = self_of(v);
   // A script subclass's own names: properties win over the instance's attributes, the
   // rest come after them (Python's data/non-data descriptor order).
-  Value sub = subclass_attr(v, name->s.c_str());
+  Value sub = subclass_attr(v, name);
   if (sub.is<Property>()) return Value::null();  // the normal lookup calls it
   if (o->dict && name != intern("grad")) {
     Value d = o->dict->get(name);
@@ -234,15 +227,15 @@ Value get_attr_hook(const Value& v, Str* name) {
     if (!o->dict) o->dict = make<Dict>();
     return Value(static_cast<Object*>(o->dict.get()));
   }
-  Value m = tensor_type()->dict->get(name);
-  if (!m.is_null() && is_op(m)) return Value::steal(new BoundMethod(v, m));
+  Value m = method_op(tensor_type()->dict->get(name));
+  if (!m.is_null()) return Value::steal(new BoundMethod(v, m));
   return Value::null();
 }
 
 bool set_attr_hook(const Value& v, Str* name, const Value& value) {
   auto* o = self_of(v);
   const std::string& n = name->s;
-  if (subclass_attr(v, n.c_str()).is<Property>()) return false;  // its setter runs
+  if (subclass_attr(v, name).is<Property>()) return false;  // its setter runs
   if (n == "requires_grad") {
     if (!value.is_bool()) type_error("requires_grad must be a bool");
     guarded([&] { set_requires_grad(o->t, value.as_bool()); });
@@ -306,6 +299,16 @@ Value construct_tensor(Type* cls, const Value* args, int nargs, const Tuple* kwn
 }  // namespace
 
 // ---- shared helpers ----
+
+std::string tensor_repr_string(const Value& v) {
+  const rt::Tensor& t = self_of(v)->t;
+  std::vector<std::string> suffixes;
+  if (t.requires_grad()) suffixes.push_back("requires_grad=True");
+  // _str_intern: subclasses print their class name, except nn.Parameter.
+  Type* cls = v.obj()->type;
+  std::string prefix = cls == tensor_type() || cls->name == "Parameter" ? "tensor(" : cls->name + "(";
+  return guarded([&] { return rt::tensor_repr(t, suffixes, prefix); });
+}
 
 std::string repr_via(const Value& method, const Value& self) {
   Value r = call(method, {self});

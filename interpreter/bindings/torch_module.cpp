@@ -3,6 +3,7 @@
 // default dtype, type promotion queries, grad mode), and the torch.cuda /
 // torch.backends stubs of a CPU-only build.
 #include <cmath>
+#include <map>
 #include <thread>
 
 #include "interpreter/bindings/arg_parser.h"
@@ -35,17 +36,8 @@ struct GradModeScope {
 // The function a guard decorates: runs it with the guard's mode.
 Value run_decorated(Value* slots, const Value& data) {
   auto* d = data.as<Tuple>();
-  std::vector<Value> args = slots[0].as<Tuple>()->items;
-  int nargs = static_cast<int>(args.size());
-  std::vector<Value> names;
-  for (auto& e : slots[1].as<Dict>()->table.entries()) {
-    if (e.key.is_null()) continue;
-    names.push_back(e.key);
-    args.push_back(e.value);
-  }
-  auto kw = make<Tuple>(std::move(names));
   GradModeScope scope(d->items[1].as_bool());
-  return call(d->items[0], args.data(), nargs, kw->items.empty() ? nullptr : kw.get());
+  return call_with_kwargs(d->items[0], slots[0], slots[1]);
 }
 
 Value guard_call(const Value& self, const Value* args, int nargs, const Tuple* kwnames) {
@@ -86,8 +78,12 @@ Value construct_guard(Type* cls, const Value* args, int nargs, const Tuple* kwna
   return Value::steal(new GradModeObject(cls, mode));
 }
 
+// One type per guard for the whole process (like every built-in type).
 Type* guard_type(const char* name) {
+  static std::map<std::string, Type*> made;
+  if (auto it = made.find(name); it != made.end()) return it->second;
   Type* t = new Type(types().type, name);
+  made[name] = t;
   t->refcnt = 1u << 30;
   t->layout = Layout::Native;
   t->builtin = true;
