@@ -150,7 +150,8 @@ Value VM::run(Frame* f) {
     goto* kTargets[ins & 0xff]; \
   } while (0)
 #define CASE(name) L_##name:
-#define NEXT() DISPATCH()
+// A plain goto (unlike a computed one) runs the destructors of the case's locals.
+#define NEXT() goto dispatch
 #else
 #define DISPATCH() \
   ins = code[pc++]; \
@@ -165,6 +166,7 @@ Value VM::run(Frame* f) {
     try {
       uint32_t ins, arg;
 #ifdef TS_COMPUTED_GOTO
+    dispatch:
       DISPATCH();
       {
 #else
