@@ -96,12 +96,9 @@ int repl(VM& vm, Ref<Dict> globals) {
       front::parse_module(buffer, "<stdin>");
       // A compound statement continues until a blank line.
       run_now = !continuing || line.find_first_not_of(" \t") == std::string::npos;
-      if (!continuing) {
-        std::string first = line.substr(0, line.find_first_of(" \t:("));
-        if (!line.empty() && line.find_last_not_of(" \t") != std::string::npos && line[line.find_last_not_of(" \t")] == ':')
-          run_now = false;
-        (void)first;
-      }
+      // A line ending in ':' opens a block even when it already parses (`else:` etc.).
+      size_t last = line.find_last_not_of(" \t");
+      if (!continuing && last != std::string::npos && line[last] == ':') run_now = false;
     } catch (front::SyntaxError& e) {
       run_now = !e.info().incomplete || eof;
     }

@@ -111,8 +111,8 @@ std::vector<std::string> package_dirs(const Value& pkg) {
 
 Value import_dotted(const std::string& name) {
   VM& v = vm();
-  Value top;
-  Value parent;
+  Value top = Value::null();
+  Value parent = Value::null();  // Null until the first component is loaded
   std::string prefix;
   size_t start = 0;
   while (true) {
@@ -156,7 +156,7 @@ Value import_module(const std::string& name_in, const Value& fromlist, int level
   }
   Value leaf = import_dotted(name);
   bool has_fromlist = fromlist.is<Tuple>() && !fromlist.as<Tuple>()->items.empty();
-  if (has_fromlist || level > 0 && name_in.empty()) return leaf;
+  // `import a.b` binds the top-level package; `from a.b import x` needs a.b itself.
   if (has_fromlist) return leaf;
   return cached(name.substr(0, name.find('.')));
 }

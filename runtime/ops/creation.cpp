@@ -29,12 +29,15 @@ Tensor empty_strided(IntArrayRef sizes, IntArrayRef strides, TensorOptions optio
   DType dtype = options.dtype.value_or(default_dtype());
   int64_t numel = checked_numel(sizes);
   // Storage needed: 1 + the largest offset reachable.
-  int64_t span = numel == 0 ? 0 : 1;
+  int64_t span = numel == 0 ? 0 : 1, step = 0;
+  bool overflow = false;
   for (size_t i = 0; i < sizes.size(); ++i) {
     TS_CHECK(strides[i] >= 0, "empty_strided: negative strides are not supported");
-    if (numel) span += (sizes[i] - 1) * strides[i];
+    if (numel == 0) continue;
+    overflow |= __builtin_mul_overflow(sizes[i] - 1, strides[i], &step);
+    overflow |= __builtin_add_overflow(span, step, &span);
   }
-  TS_CHECK(span <= (int64_t{1} << 62) / static_cast<int64_t>(itemsize(dtype)),
+  TS_CHECK(!overflow && span <= (int64_t{1} << 62) / static_cast<int64_t>(itemsize(dtype)),
            "numel: integer multiplication overflow");
   size_t nbytes = static_cast<size_t>(span) * itemsize(dtype);
   auto storage = Storage::make(nbytes, cpu::allocator(), options.device);
@@ -43,6 +46,7 @@ Tensor empty_strided(IntArrayRef sizes, IntArrayRef strides, TensorOptions optio
 }
 
 Tensor empty(IntArrayRef sizes, TensorOptions options) {
+  checked_numel(sizes);  // size errors before stride arithmetic
   return empty_strided(sizes, contiguous_strides(sizes), options);
 }
 
@@ -159,11 +163,15 @@ Tensor from_data(const void* data, DType src_dtype, IntArrayRef sizes, TensorOpt
 Tensor from_blob(void* data, IntArrayRef sizes, DType dtype, std::function<void(void*)> deleter,
                  std::optional<IntArrayRef> strides) {
   DimVector st = strides ? DimVector(*strides) : contiguous_strides(sizes);
-  int64_t span = checked_numel(sizes) == 0 ? 0 : 1;
+  TS_CHECK(st.size() == sizes.size(), "mismatch in length of strides and shape");
+  int64_t span = checked_numel(sizes) == 0 ? 0 : 1, step = 0;
+  bool overflow = false;
   for (size_t i = 0; i < sizes.size() && span; ++i) {
     TS_CHECK(st[i] >= 0, "from_blob: negative strides are not supported");
-    span += (sizes[i] - 1) * st[i];
+    overflow |= __builtin_mul_overflow(sizes[i] - 1, st[i], &step);
+    overflow |= __builtin_add_overflow(span, step, &span);
   }
+  TS_CHECK(!overflow, "from_blob: sizes and strides overflow");
   auto storage = Storage::make(data, static_cast<size_t>(span) * itemsize(dtype), kCPU, std::move(deleter));
   return Tensor(IntrusivePtr<TensorImpl>::make(std::move(storage), dtype, sizes, st, 0));
 }

@@ -31,7 +31,7 @@ DimVector contiguous_strides(IntArrayRef sizes) {
   int64_t acc = 1;
   for (size_t i = sizes.size(); i-- > 0;) {
     strides[i] = acc;
-    acc *= sizes[i] > 1 ? sizes[i] : 1;
+    if (__builtin_mul_overflow(acc, sizes[i] > 1 ? sizes[i] : 1, &acc)) TS_ERROR("numel: integer multiplication overflow");
   }
   return strides;
 }
@@ -56,8 +56,7 @@ int64_t checked_numel(IntArrayRef sizes) {
   int64_t n = 1;
   for (int64_t s : sizes) {
     TS_CHECK(s >= 0, "Trying to create tensor with negative dimension ", s, ": ", shape_str(sizes));
-    if (s != 0 && n > std::numeric_limits<int64_t>::max() / s) TS_ERROR("numel: integer multiplication overflow");
-    n *= s;
+    if (__builtin_mul_overflow(n, s, &n)) TS_ERROR("numel: integer multiplication overflow");
   }
   return n;
 }
