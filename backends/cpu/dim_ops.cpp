@@ -82,11 +82,21 @@ void softmax(const Tensor& out, const Tensor& in, int64_t dim, bool log) {
         for (int64_t i = 0; i < len; ++i) max = (std::isnan(x(i)) || x(i) > max) ? x(i) : max;
         if (std::isinf(max) && max < 0) max = 0;  // all -inf: avoid inf - inf
         C sum = 0;
-        for (int64_t i = 0; i < len; ++i) sum += std::exp(x(i) - max);
         if (log) {
+          for (int64_t i = 0; i < len; ++i) sum += std::exp(x(i) - max);
           C lse = std::log(sum);
           for (int64_t i = 0; i < len; ++i) y(i) = static_cast<T>(x(i) - max - lse);
+        } else if constexpr (std::is_same_v<T, C>) {
+          // Exponentials go to the output once, then get scaled in place.
+          for (int64_t i = 0; i < len; ++i) {
+            C e = std::exp(x(i) - max);
+            y(i) = e;
+            sum += e;
+          }
+          C inv = C(1) / sum;
+          for (int64_t i = 0; i < len; ++i) y(i) *= inv;
         } else {
+          for (int64_t i = 0; i < len; ++i) sum += std::exp(x(i) - max);
           C inv = C(1) / sum;
           for (int64_t i = 0; i < len; ++i) y(i) = static_cast<T>(std::exp(x(i) - max) * inv);
         }

@@ -68,6 +68,7 @@ TEST_CASE("parallel float sums equal the serial result per output", "[reduce][ex
     serial_cols = sum(x, {0});
     serial_rows = sum(x, {1});
   }
+  const int saved = cpu::max_threads();
   cpu::set_num_threads(2);
   CHECK(equal(sum(x, {0}), serial_cols));
   CHECK(equal(sum(x, {1}), serial_rows));
@@ -83,4 +84,5 @@ TEST_CASE("parallel float sums equal the serial result per output", "[reduce][ex
     CHECK(values(slice(sum(w, {0}), 0, 0, 3)) == V{-148.146728515625, 28.621540069580078, 25.36246109008789});
     CHECK(values(slice(sum(w, {1}), 0, 0, 3)) == V{0.7016177177429199, -11.580831527709961, 6.991024017333984});
   }
+  cpu::set_num_threads(saved);
 }
