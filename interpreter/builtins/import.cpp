@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "interpreter/builtins/builtins_internal.h"
+#include "interpreter/builtins/stdlib_files.h"
 #include "interpreter/vm/vm_internal.h"
 
 namespace tscript {
@@ -44,56 +45,88 @@ bool read_file(const std::string& path, std::string& out) {
 
 Value cached(const std::string& name) { return vm().modules->get(str(name)); }
 
-// Loads one module (its parent package already imported). `parent_dirs` are the
-// directories of the parent package (its __path__), or the search path for top level.
-Value load(const std::string& full, const std::vector<std::string>& dirs) {
-  Value m = cached(full);
-  if (!m.is_null()) return m;
+// Runs `src` as module `full` (its __file__ and, for a package, __path__ set first); on
+// failure the half-made module leaves sys.modules again.
+Value exec_new_module(Ref<Module> mod, const std::string& full, const std::string& file, const std::string& pkgdir,
+                      const std::string& src) {
   VM& v = vm();
+  mod->dict->set(str("__file__"), str(file));
+  if (!pkgdir.empty()) {
+    mod->dict->set(str("__path__"), Value::steal(new List({str(pkgdir)})));
+    mod->dict->set(str("__package__"), str(full));
+  } else {
+    size_t dot = full.rfind('.');
+    mod->dict->set(str("__package__"), str(dot == std::string::npos ? "" : full.substr(0, dot)));
+  }
+  Value mv(static_cast<Object*>(mod.get()));
+  v.modules->set(str(full), mv);
+  try {
+    v.exec_module(src, file, full, mod->dict);
+  } catch (...) {
+    v.modules->erase(str(full));
+    throw;
+  }
+  return cached(full);
+}
+
+bool module_file(const std::string& path) { return stdlib_is_file(path) || is_file(path); }
+
+// Finds `full` as a .tscript file or package folder in one of `dirs` and runs it;
+// Null when none has it.
+Value load_file(const std::string& full, const std::vector<std::string>& dirs) {
   std::string leaf = full.substr(full.rfind('.') == std::string::npos ? 0 : full.rfind('.') + 1);
   for (auto& dir : dirs) {
     std::string base = dir.empty() ? leaf : dir + "/" + leaf;
     std::string file, pkgdir;
-    if (is_file(base + "/__init__.tscript")) {
+    if (module_file(base + "/__init__.tscript")) {
       file = base + "/__init__.tscript";
       pkgdir = base;
-    } else if (is_file(base + ".tscript")) {
+    } else if (module_file(base + ".tscript")) {
       file = base + ".tscript";
     } else {
       continue;
     }
     std::string src;
-    if (!read_file(file, src)) continue;
-    auto mod = make<Module>(full);
-    mod->dict->set(str("__file__"), str(file));
-    if (!pkgdir.empty()) {
-      mod->dict->set(str("__path__"), Value::steal(new List({str(pkgdir)})));
-      mod->dict->set(str("__package__"), str(full));
-    } else {
-      size_t dot = full.rfind('.');
-      mod->dict->set(str("__package__"), str(dot == std::string::npos ? "" : full.substr(0, dot)));
-    }
-    Value mv(static_cast<Object*>(mod.get()));
-    v.modules->set(str(full), mv);
-    try {
-      v.exec_module(src, file, full, mod->dict);
-    } catch (...) {
-      v.modules->erase(str(full));
-      throw;
-    }
-    return cached(full);
+    if (!stdlib_read(file, src) && !read_file(file, src)) continue;
+    return exec_new_module(make<Module>(full), full, file, pkgdir, src);
   }
+  return Value::null();
+}
+
+// A native module may be completed by a stdlib package of the same name (torch's
+// Python layer: torch.nn, torch.optim, ... live in stdlib/torch/): its __init__ runs
+// in the native module's namespace, and its folder becomes the module's __path__.
+Value load_native(const std::string& full, ModuleFactory factory) {
+  VM& v = vm();
+  Ref<Module> mod = factory(v);
+  std::string pkgdir = std::string(kStdlibRoot) + "/" + full;
+  for (auto& c : pkgdir)
+    if (c == '.') c = '/';
+  std::string src;
+  if (stdlib_read(pkgdir + "/__init__.tscript", src)) return exec_new_module(mod, full, pkgdir + "/__init__.tscript", pkgdir, src);
+  Value mv(static_cast<Object*>(mod.get()));
+  v.modules->set(str(full), mv);
+  return mv;
+}
+
+// Loads one module (its parent package already imported). `dirs` are the directories
+// of the parent package (its __path__), or the search path for a top-level module, which
+// is looked for on disk, then among the native modules, then in the built-in stdlib.
+Value load(const std::string& full, const std::vector<std::string>& dirs, bool top_level) {
+  Value m = cached(full);
+  if (!m.is_null()) return m;
+  m = load_file(full, dirs);
+  if (!m.is_null()) return m;
   ModuleFactory factory = nullptr;
   {
     std::lock_guard<std::mutex> lock(factories_mutex());
     auto it = factories().find(full);
     if (it != factories().end()) factory = it->second;
   }
-  if (factory) {
-    Ref<Module> mod = factory(v);
-    Value mv(static_cast<Object*>(mod.get()));
-    v.modules->set(str(full), mv);
-    return mv;
+  if (factory) return load_native(full, factory);
+  if (top_level) {
+    m = load_file(full, {std::string(kStdlibRoot)});
+    if (!m.is_null()) return m;
   }
   not_found(full);
 }
@@ -119,7 +152,7 @@ Value import_dotted(const std::string& name) {
     size_t dot = name.find('.', start);
     std::string part = name.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
     std::string full = prefix.empty() ? part : prefix + "." + part;
-    Value m = parent.is_null() ? load(full, v.search_path) : load(full, package_dirs(parent));
+    Value m = parent.is_null() ? load(full, v.search_path, true) : load(full, package_dirs(parent), false);
     if (!parent.is_null()) {
       if (auto* pm = parent.as<Module>()) pm->dict->set(str(part), m);
     }
