@@ -39,11 +39,12 @@ void run_floating(BinaryOp op, const StridedPlan& plan, const Scalar& alpha) {
   const C al = static_cast<C>(alpha.to_double());
   switch (op) {
     case BinaryOp::Add:
+      // One rounding, as PyTorch's kernels compute a + alpha * b (fmadd).
       if (al == C(1)) return run([](C a, C b) { return a + b; });
-      return run([al](C a, C b) { return a + al * b; });
+      return run([al](C a, C b) { return std::fma(b, al, a); });
     case BinaryOp::Sub:
       if (al == C(1)) return run([](C a, C b) { return a - b; });
-      return run([al](C a, C b) { return a - al * b; });
+      return run([al](C a, C b) { return std::fma(b, -al, a); });
     case BinaryOp::Mul: return run([](C a, C b) { return a * b; });
     case BinaryOp::Div: return run([](C a, C b) { return a / b; });
     case BinaryOp::DivTrunc: return run([](C a, C b) { return std::trunc(a / b); });

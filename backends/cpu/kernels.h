@@ -93,4 +93,38 @@ void gemv(const Tensor& out, const Tensor& mat, const Tensor& vec);
 // out (0-d) = a . b (BLAS dot for float/double, as torch.dot).
 void dot(const Tensor& out, const Tensor& a, const Tensor& b);
 
+// ---- convolution (conv.cpp) and pooling (pool.cpp) ----
+// A 2-d sliding window, per spatial dim (h, w): extent, step, leading (top/left)
+// padding, and spacing of its taps. Trailing padding is implied by the output
+// size, which the kernels read from their output (or grad_output) tensor, so an
+// asymmetric padding="same" needs nothing special.
+struct Window2d {
+  int64_t kernel[2], stride[2], padding[2], dilation[2];
+};
+// out [N, O, OH, OW] = bias [O] + input [N, C, H, W] (*) weight [O, C/groups, KH, KW],
+// by im2col + GEMM; bias may be undefined. input and weight contiguous; any dtype
+// cpu::bmm supports.
+void conv2d(const Tensor& out, const Tensor& input, const Tensor& weight, const Tensor& bias, const Window2d& w,
+            int64_t groups);
+// grad_input [N, C, H, W] = the transpose of conv2d applied to grad_out (GEMM + col2im).
+void conv2d_grad_input(const Tensor& grad_input, const Tensor& grad_out, const Tensor& weight, const Window2d& w,
+                       int64_t groups);
+// grad_weight [O, C/groups, KH, KW] = sum over the batch of grad_out x im2col(input)^T.
+void conv2d_grad_weight(const Tensor& grad_weight, const Tensor& grad_out, const Tensor& input, const Window2d& w,
+                        int64_t groups);
+// Pooling over contiguous planes: input [P, H, W], out [P, OH, OW]. Float, double,
+// bfloat16 (average pooling also int64, with integer division).
+// indices: int64 flat positions h * W + w of each maximum in its input plane.
+void max_pool2d(const Tensor& out, const Tensor& indices, const Tensor& input, const Window2d& w);
+// grad_input (zeroed here) [P, H, W]: grad_out [P, OH, OW] added at the indices.
+void max_pool2d_backward(const Tensor& grad_input, const Tensor& grad_out, const Tensor& indices);
+// divisor_override 0: none (divide by the window's size, padding counted or not).
+void avg_pool2d(const Tensor& out, const Tensor& input, const Window2d& w, bool count_include_pad,
+                int64_t divisor_override);
+void avg_pool2d_backward(const Tensor& grad_input, const Tensor& grad_out, const Window2d& w, bool count_include_pad,
+                         int64_t divisor_override);
+// PyTorch's adaptive windows: rows [floor(i * H / OH), ceil((i + 1) * H / OH)).
+void adaptive_avg_pool2d(const Tensor& out, const Tensor& input);
+void adaptive_avg_pool2d_backward(const Tensor& grad_input, const Tensor& grad_out);
+
 }  // namespace tscript::rt::cpu

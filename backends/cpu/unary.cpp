@@ -1,13 +1,148 @@
 // Unary elementwise kernels: one functor per UnaryOp / PredicateOp, one driver.
+#include <algorithm>
+#include <bit>
 #include <cmath>
 
 #include "backends/cpu/kernels.h"
 #include "backends/cpu/loops.h"
 #include "backends/cpu/math.h"
+#include "backends/cpu/sleef_float.h"
 #include "runtime/tensor/error.h"
 
 namespace tscript::rt::cpu {
 namespace {
+
+// ---- float32 kernels that reproduce PyTorch 1.13's CPU results bit for bit.
+// PyTorch evaluates these through Vectorized<float> (SLEEF, see sleef_float.h)
+// and, for ops built on cpu_kernel_vec, a scalar std:: formula for the tail of
+// each run; the drivers below walk runs the same way.
+
+// Ops PyTorch runs through vml::v<op> (every element takes the vector code).
+template <class F>
+void float_vml(const StridedPlan& plan, const F& f) {
+  elementwise<float, float>(plan, f);
+}
+
+// vml sin/cos/tan: SLEEF picks the argument reduction per 8-lane vector, and
+// vml::map forms vectors from the start of each run (zero-padded tail).
+template <class F>
+void float_vml_trig(const StridedPlan& plan, const F& f) {
+  for_each_run(plan, [&](char** p, const int64_t* s, int64_t n) {
+    for (int64_t g = 0; g < n; g += 8) {
+      const int64_t m = std::min<int64_t>(8, n - g);
+      bool wide = false;
+      for (int64_t k = 0; k < m; ++k) wide = wide || sleef::trig_lane_is_wide(*reinterpret_cast<const float*>(p[1] + (g + k) * s[1]));
+      for (int64_t k = 0; k < m; ++k) {
+        float x = *reinterpret_cast<const float*>(p[1] + (g + k) * s[1]);
+        *reinterpret_cast<float*>(p[0] + (g + k) * s[0]) = f(x, wide);
+      }
+    }
+  });
+}
+
+// ATen's cpu_kernel_vec (Loops.h vectorized_loop): in a contiguous run, or one
+// whose input is a broadcast scalar, the leading multiple of 2*8 elements gets
+// the vector formula and the remainder the scalar one; other runs are scalar.
+template <class V, class S>
+void float_vec_scalar_tail(const StridedPlan& plan, const V& vec, const S& scalar) {
+  for_each_run(plan, [&](char** p, const int64_t* s, int64_t n) {
+    const bool vectorised = s[0] == int64_t{sizeof(float)} && (s[1] == int64_t{sizeof(float)} || s[1] == 0);
+    const int64_t nvec = vectorised ? n / 16 * 16 : 0;
+    auto at = [&](int64_t i) { return *reinterpret_cast<const float*>(p[1] + i * s[1]); };
+    auto put = [&](int64_t i, float v) { *reinterpret_cast<float*>(p[0] + i * s[0]) = v; };
+    for (int64_t i = 0; i < nvec; ++i) put(i, vec(at(i)));
+    for (int64_t i = nvec; i < n; ++i) put(i, scalar(at(i)));
+  });
+}
+
+// Vectorized<float>::erf in ATen (vec256_float.h): Abramowitz & Stegun 7.1.26
+// with SLEEF's expf, not a libm-quality erf.
+inline float torch_vec_erf(float x) {
+  const float ax = std::fabs(x);
+  const float t = 1.0f / std::fma(0.3275911f, ax, 1.0f);
+  float r = std::fma(1.061405429f, t, -1.453152027f);
+  r = std::fma(r, t, 1.421413741f);
+  r = std::fma(r, t, -0.284496736f);
+  r = std::fma(r, t, 0.254829592f);
+  const float e = -sleef::exp(-(x * x));
+  const float y = std::fma(e * t, r, 1.0f);
+  return std::copysign(1.0f, x) < 0 ? -y : y;  // sign(x) * y, by the sign bit as ATen does
+}
+
+inline float vec_maximum(float a, float b) {  // vec::maximum: _mm256_max_ps, NaN-propagating
+  if (std::isnan(a) || std::isnan(b)) return std::bit_cast<float>(0xffffffffu);
+  return a > b ? a : b;
+}
+
+// ATen's log_sigmoid_cpu_kernel: every element through the vector formula.
+inline float torch_vec_log_sigmoid(float x) {
+  const float m = vec_maximum(-x, 0.0f);
+  const float buffer = sleef::exp(-m) + sleef::exp(-x - m);
+  return -(m + sleef::log(buffer));
+}
+
+// Returns true when the op was handled by a bit-exact float32 kernel.
+bool run_float_exact(UnaryOp op, const StridedPlan& plan) {
+  using namespace sleef;
+  auto libm_sigmoid = [](float x) { return 1.0f / (1.0f + std::exp(-x)); };
+  switch (op) {
+    case UnaryOp::Exp: float_vml(plan, [](float x) { return sleef::exp(x); }); return true;
+    case UnaryOp::Expm1: float_vml(plan, [](float x) { return sleef::expm1(x); }); return true;
+    case UnaryOp::Log: float_vml(plan, [](float x) { return sleef::log(x); }); return true;
+    case UnaryOp::Log2: float_vml(plan, [](float x) { return sleef::log2(x); }); return true;
+    case UnaryOp::Log10: float_vml(plan, [](float x) { return sleef::log10(x); }); return true;
+    case UnaryOp::Log1p: float_vml(plan, [](float x) { return sleef::log1p(x); }); return true;
+    case UnaryOp::Tanh: float_vml(plan, [](float x) { return sleef::tanh(x); }); return true;
+    case UnaryOp::Atan: float_vml(plan, [](float x) { return sleef::atan(x); }); return true;
+    case UnaryOp::Asin: float_vml(plan, [](float x) { return sleef::asin(x); }); return true;
+    case UnaryOp::Acos: float_vml(plan, [](float x) { return sleef::acos(x); }); return true;
+    case UnaryOp::Erf: float_vml(plan, [](float x) { return torch_vec_erf(x); }); return true;
+    case UnaryOp::Erfc: float_vml(plan, [](float x) { return sleef::erfc(x); }); return true;
+    case UnaryOp::Sin: float_vml_trig(plan, [](float x, bool w) { return sleef::sin(x, w); }); return true;
+    case UnaryOp::Cos: float_vml_trig(plan, [](float x, bool w) { return sleef::cos(x, w); }); return true;
+    case UnaryOp::Tan: float_vml_trig(plan, [](float x, bool w) { return sleef::tan(x, w); }); return true;
+    case UnaryOp::Sinh:
+      float_vec_scalar_tail(plan, [](float x) { return sleef::sinh(x); }, [](float x) { return std::sinh(x); });
+      return true;
+    case UnaryOp::Cosh:
+      float_vec_scalar_tail(plan, [](float x) { return sleef::cosh(x); }, [](float x) { return std::cosh(x); });
+      return true;
+    case UnaryOp::Sigmoid:
+      float_vec_scalar_tail(plan, [](float x) { return 1.0f / (sleef::exp(0.0f - x) + 1.0f); }, libm_sigmoid);
+      return true;
+    case UnaryOp::Silu:
+      float_vec_scalar_tail(
+          plan, [](float x) { return x / (1.0f + sleef::exp(-x)); }, [](float x) { return x / (1.0f + std::exp(-x)); });
+      return true;
+    case UnaryOp::Softplus:  // beta = 1, threshold = 20
+      float_vec_scalar_tail(
+          plan, [](float x) { return x > 20.0f ? x : sleef::log1p(sleef::exp(x)); },
+          [](float x) { return x > 20.0f ? x : std::log1p(std::exp(x)); });
+      return true;
+    case UnaryOp::Mish:
+      float_vec_scalar_tail(
+          plan, [](float x) { return x * sleef::tanh(sleef::log1p(sleef::exp(x))); },
+          [](float x) { return x * std::tanh(std::log1p(std::exp(x))); });
+      return true;
+    case UnaryOp::Gelu: {
+      const float alpha = static_cast<float>(M_SQRT1_2);
+      float_vec_scalar_tail(
+          plan, [alpha](float x) { return x * 0.5f * (1.0f + torch_vec_erf(x * alpha)); },
+          [alpha](float x) { return 0.5f * x * (1.0f + std::erf(x * alpha)); });
+      return true;
+    }
+    case UnaryOp::GeluTanh: {
+      const float beta = static_cast<float>(M_SQRT2 * M_2_SQRTPI * 0.5), kappa = 0.044715f;
+      float_vec_scalar_tail(
+          plan,
+          [=](float x) { return 0.5f * x * (1.0f + sleef::tanh(beta * (x + kappa * (x * x * x)))); },
+          [=](float x) { return 0.5f * x * (1.0f + std::tanh(beta * (x + kappa * (x * x * x)))); });
+      return true;
+    }
+    case UnaryOp::LogSigmoid: float_vml(plan, [](float x) { return torch_vec_log_sigmoid(x); }); return true;
+    default: return false;
+  }
+}
 
 template <class C>
 inline C sigmoid(C x) {
@@ -22,6 +157,9 @@ inline C softplus(C x) {  // beta = 1, threshold = 20 (nn.Softplus defaults)
 template <class T>
 void run_floating(UnaryOp op, const StridedPlan& plan) {
   using C = opmath_t<T>;
+  if constexpr (std::is_same_v<T, float>) {
+    if (run_float_exact(op, plan)) return;
+  }
   auto run = [&](auto f) { elementwise<T, T>(plan, f); };
   switch (op) {
     case UnaryOp::Neg: return run([](C x) { return -x; });

@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "interpreter/bindings/arg_parser.h"
+#include "runtime/autograd/functions.h"
 #include "interpreter/builtins/builtins_internal.h"
 #include "runtime/random/distributions.h"
 
@@ -269,14 +270,14 @@ const OpDef kRandomOps[] = {
        double p = a.float64(1);
        TS_CHECK(p >= 0 && p <= 1, "dropout probability has to be between 0 and 1, but got ", p);
        if (p == 0 || !a.boolean(2) || x.numel() == 0) return a[0];
-       if (p == 1) return wrap(rt::mul(x, rt::Scalar(0)));
+       if (p == 1) return wrap(ag::mul(x, rt::Scalar(0)));
        rt::Tensor noise = rt::empty(x.sizes(), x.dtype());
        random::Generator& g = random::default_generator();
        std::lock_guard lock(g.mutex());
        if (x.dtype() == rt::DType::Float64) random::dropout_noise(g, noise.data<double>(), noise.numel(), p);
        else if (x.dtype() == rt::DType::Float32) random::dropout_noise(g, noise.data<float>(), noise.numel(), p);
        else not_implemented_for("dropout", x.dtype());
-       return wrap(rt::mul(x, noise));
+       return wrap(ag::mul(x, noise));
      },
      kFunction},
 

@@ -2,6 +2,7 @@
 // (to float long type cpu ...), copies (clone detach contiguous copy_ fill_ zero_), and
 // the number dunders (__int__ __float__ __index__ __contains__).
 #include "interpreter/bindings/arg_parser.h"
+#include "runtime/autograd/functions.h"
 #include "interpreter/bindings/tensor_index.h"
 #include "interpreter/builtins/builtins_internal.h"
 
@@ -31,13 +32,13 @@ Value ints_tuple(rt::IntArrayRef v) {
 
 rt::Tensor to_device(Args& a, const rt::Tensor& t, std::optional<rt::Device> device, std::optional<rt::DType> dtype,
                      bool copy) {
-  if (device) rt::check_device_available(*device);
-  return rt::to(t, device.value_or(t.device()), dtype, copy);
+  if (device) ag::check_device_available(*device);
+  return ag::to(t, device.value_or(t.device()), dtype, copy);
 }
 
 #define CONVERSION_ROW(method, DT)                                                               \
   {#method "(Tensor self, *, object memory_format=None)",                                        \
-   [](Args& a) { return a.ret(rt::to(a.tensor(0), rt::DType::DT)); }, kMethod},
+   [](Args& a) { return a.ret(ag::to(a.tensor(0), rt::DType::DT)); }, kMethod},
 
 const OpDef kTensorOps[] = {
     {"size(Tensor self)", [](Args& a) { return make_size(a.tensor(0).sizes()); }, kMethod},
@@ -53,7 +54,7 @@ const OpDef kTensorOps[] = {
      [](Args& a) { return Value(a.tensor(0).is_contiguous()); }, kMethod},
     {"is_floating_point(Tensor self)", [](Args& a) { return Value(a.tensor(0).is_floating_point()); }},
     {"is_complex(Tensor self)", [](Args&) { return Value(false); }},
-    {"is_signed(Tensor self)", [](Args& a) { return Value(rt::is_signed(a.tensor(0).dtype())); }, kMethod},
+    {"is_signed(Tensor self)", [](Args& a) { return Value(ag::is_signed(a.tensor(0).dtype())); }, kMethod},
     {"element_size(Tensor self)", [](Args& a) { return Value(static_cast<int64_t>(a.tensor(0).element_size())); },
      kMethod},
     {"data_ptr(Tensor self)",
@@ -70,7 +71,7 @@ const OpDef kTensorOps[] = {
     {"__index__(Tensor self)",
      [](Args& a) {
        const rt::Tensor& t = a.tensor(0);
-       if (t.numel() != 1 || !rt::is_integral(t.dtype(), true))
+       if (t.numel() != 1 || !ag::is_integral(t.dtype(), true))
          type_error("only integer tensors of a single element can be converted to an index");
        return Value(t.item().to_int());
      },
@@ -92,16 +93,16 @@ const OpDef kTensorOps[] = {
        rt::Scalar s;
        rt::Tensor other;
        if (auto* t = as_tensor(a[1])) other = t->t;
-       else if (scalar_of(a[1], s)) other = rt::wrap_scalar(s);
+       else if (scalar_of(a[1], s)) other = ag::wrap_scalar(s);
        else
          runtime_error("Tensor.__contains__ only supports Tensor or scalar, but you passed in a <class '" +
                        type_name(a[1]) + "'>.");
-       return Value(rt::any(rt::eq(a.tensor(0), other)).item().to_bool());
+       return Value(ag::any(ag::eq(a.tensor(0), other)).item().to_bool());
      },
      kMethod},
     {"__deepcopy__(Tensor self, object memo)",
      [](Args& a) {
-       rt::Tensor c = rt::clone(a.tensor(0));
+       rt::Tensor c = ag::clone(a.tensor(0));
        c.set_requires_grad(a.tensor(0).requires_grad());
        return wrap(c, a[0].obj()->type);
      },
@@ -125,7 +126,7 @@ const OpDef kTensorOps[] = {
      "object memory_format=None)",
      [](Args& a) { return a.ret(to_device(a, a.tensor(0), a.device(1), a.dtype(2), a.boolean(4))); }, kMethod},
     {"to(Tensor self, ScalarType dtype, bool non_blocking=False, bool copy=False, *, object memory_format=None)",
-     [](Args& a) { return a.ret(rt::to(a.tensor(0), *a.dtype(1), a.boolean(3))); }, kMethod},
+     [](Args& a) { return a.ret(ag::to(a.tensor(0), *a.dtype(1), a.boolean(3))); }, kMethod},
     {"to(Tensor self, Tensor other, bool non_blocking=False, bool copy=False, *, object memory_format=None)",
      [](Args& a) {
        return a.ret(to_device(a, a.tensor(0), a.tensor(1).device(), a.tensor(1).dtype(), a.boolean(3)));
@@ -134,12 +135,12 @@ const OpDef kTensorOps[] = {
     {"type(Tensor self, ScalarType? dtype=None, bool non_blocking=False)",
      [](Args& a) -> Value {
        if (!a.has(1)) return str(legacy_type_name(a.tensor(0).dtype()));
-       return a.ret(rt::to(a.tensor(0), *a.dtype(1)));
+       return a.ret(ag::to(a.tensor(0), *a.dtype(1)));
      },
      kMethod},
     {"type(Tensor self, str dtype, bool non_blocking=False)",
-     [](Args& a) { return a.ret(rt::to(a.tensor(0), dtype_from_legacy(a.string(1)))); }, kMethod},
-    {"type_as(Tensor self, Tensor other)", [](Args& a) { return a.ret(rt::to(a.tensor(0), a.tensor(1).dtype())); },
+     [](Args& a) { return a.ret(ag::to(a.tensor(0), dtype_from_legacy(a.string(1)))); }, kMethod},
+    {"type_as(Tensor self, Tensor other)", [](Args& a) { return a.ret(ag::to(a.tensor(0), a.tensor(1).dtype())); },
      kMethod},
     CONVERSION_ROW(float, Float32) CONVERSION_ROW(double, Float64) CONVERSION_ROW(half, Float16)
     CONVERSION_ROW(bfloat16, BFloat16) CONVERSION_ROW(long, Int64) CONVERSION_ROW(int, Int32)
@@ -147,13 +148,13 @@ const OpDef kTensorOps[] = {
     {"cpu(Tensor self, *, object memory_format=None)", [](Args& a) { return a[0]; }, kMethod},
     {"cuda(Tensor self, object device=None, bool non_blocking=False, *, object memory_format=None)",
      [](Args& a) {
-       rt::check_device_available(rt::Device(rt::DeviceType::CUDA));
+       ag::check_device_available(rt::Device(rt::DeviceType::CUDA));
        return a[0];
      },
      kMethod},
 
     // ---- copies ----
-    {"clone(Tensor self, *, object memory_format=None)", [](Args& a) { return wrap(rt::clone(a.tensor(0))); }},
+    {"clone(Tensor self, *, object memory_format=None)", [](Args& a) { return wrap(ag::clone(a.tensor(0))); }},
     {"detach(Tensor self)", [](Args& a) { return wrap(detached(a.tensor(0))); }},
     {"detach_(Tensor self)",
      [](Args& a) {
@@ -168,21 +169,21 @@ const OpDef kTensorOps[] = {
      },
      kMethod},
     {"contiguous(Tensor self, *, object memory_format=None)",
-     [](Args& a) { return a.ret(rt::contiguous(a.tensor(0))); }, kMethod},
+     [](Args& a) { return a.ret(ag::contiguous(a.tensor(0))); }, kMethod},
     {"copy_(Tensor self, Tensor src, bool non_blocking=False)",
-     [](Args& a) { return a.ret(rt::copy_(a.tensor(0), a.tensor(1))); }, kMethod},
+     [](Args& a) { return a.ret(ag::copy_(a.tensor(0), a.tensor(1))); }, kMethod},
     {"fill_(Tensor self, Scalar value)",
-     [](Args& a) { return a.ret(rt::copy_(a.tensor(0), rt::scalar_tensor(a.scalar(1), a.tensor(0).dtype()))); },
+     [](Args& a) { return a.ret(ag::copy_(a.tensor(0), ag::scalar_tensor(a.scalar(1), a.tensor(0).dtype()))); },
      kMethod},
     {"fill_(Tensor self, Tensor value)",
      [](Args& a) {
        TS_CHECK(a.tensor(1).dim() == 0, "fill_ only supports 0-dimension value tensor but got tensor with ",
                 a.tensor(1).dim(), " dimensions.");
-       return a.ret(rt::copy_(a.tensor(0), a.tensor(1)));
+       return a.ret(ag::copy_(a.tensor(0), a.tensor(1)));
      },
      kMethod},
     {"zero_(Tensor self)",
-     [](Args& a) { return a.ret(rt::copy_(a.tensor(0), rt::scalar_tensor(0, a.tensor(0).dtype()))); }, kMethod},
+     [](Args& a) { return a.ret(ag::copy_(a.tensor(0), ag::scalar_tensor(0, a.tensor(0).dtype()))); }, kMethod},
 };
 
 }  // namespace

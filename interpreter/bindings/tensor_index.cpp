@@ -1,6 +1,7 @@
 // Python subscripts on tensors. The runtime does the indexing (basic indices give
 // views, tensors and lists give advanced indexing); this file only translates keys.
 #include "interpreter/bindings/tensor_index.h"
+#include "runtime/autograd/functions.h"
 
 #include "interpreter/bindings/arg_parser.h"
 #include "interpreter/bindings/tensor_object.h"
@@ -57,7 +58,7 @@ std::vector<rt::TensorIndex> to_indices(const Value& key) {
 
 Value tensor_get_item(const Value& self, const Value& key) {
   const rt::Tensor& t = as_tensor(self)->t;
-  return guarded([&] { return wrap(rt::index(t, to_indices(key))); });
+  return guarded([&] { return wrap(ag::index(t, to_indices(key))); });
 }
 
 void tensor_set_item(const Value& self, const Value& key, const Value& value) {
@@ -65,13 +66,13 @@ void tensor_set_item(const Value& self, const Value& key, const Value& value) {
   guarded([&] {
     std::vector<rt::TensorIndex> idx = to_indices(key);
     if (auto* v = as_tensor(value)) {
-      rt::index_put_(t, idx, v->t);
+      ag::index_put_(t, idx, v->t);
       return;
     }
     rt::Scalar s;
     if (!scalar_of(value, s))
       type_error("can't assign a " + type_name(value) + " to a " + legacy_type_name(t.dtype()));
-    rt::index_put_(t, idx, s);
+    ag::index_put_(t, idx, s);
   });
 }
 

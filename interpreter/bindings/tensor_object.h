@@ -19,11 +19,16 @@ namespace tscript::bindings {
 
 // ---- Tensor ----
 
+// One object per TensorImpl while the object lives (as PyTorch keeps one PyObject per
+// TensorImpl), so `p.grad is p.grad` and a hook sees the tensor the script holds.
 struct TensorObject : Object {
   static constexpr Layout kLayout = Layout::Native;
   rt::Tensor t;
   Ref<Dict> dict;  // attributes a script sets on a tensor (created on first use)
-  TensorObject(Type* type, rt::Tensor tensor) : Object(type), t(std::move(tensor)) {}
+  TensorObject(Type* type, rt::Tensor tensor);
+  ~TensorObject() override;
+  // `x.data = y`: the object now stands for another TensorImpl.
+  void rebind(rt::Tensor tensor);
 };
 
 // torch.Tensor. Script subclasses (nn.Parameter) share its hooks.
@@ -68,6 +73,9 @@ GeneratorObject* as_generator(const Value& v);
 Value default_generator_value();
 
 // ---- helpers shared by the binding files ----
+
+// A built-in type of the torch module (immortal, its own dict, MRO up to `base`).
+Type* new_type(const char* name, const char* module, Layout layout = Layout::Native, Type* base = nullptr);
 
 // torch.tensor(data): nested lists/tuples of numbers or one-element tensors, with
 // PyTorch's dtype inference (bool < int64 < default float) unless `dtype` is given.

@@ -4,6 +4,8 @@
 #include <unordered_map>
 
 #include "interpreter/bindings/arg_parser.h"
+#include "interpreter/bindings/autograd.h"
+#include "runtime/autograd/functions.h"
 #include "interpreter/bindings/tensor_index.h"
 #include "interpreter/bindings/tensor_object.h"
 #include "interpreter/builtins/builtins_internal.h"
@@ -67,7 +69,7 @@ std::string format_hook(const Value& v, const std::string& spec) {
 rt::Tensor operand(const Value& v) {
   if (auto* t = as_tensor(v)) return t->t;
   rt::Scalar s;
-  if (scalar_of(v, s)) return rt::wrap_scalar(s);
+  if (scalar_of(v, s)) return ag::wrap_scalar(s);
   return rt::Tensor();
 }
 
@@ -75,19 +77,19 @@ bool is_bool_tensor(const rt::Tensor& t) { return t.dtype() == rt::DType::Bool; 
 
 rt::Tensor apply_binary(Operator op, const rt::Tensor& a, const rt::Tensor& b) {
   switch (op) {
-    case Operator::Add: return rt::add(a, b);
-    case Operator::Sub: return rt::sub(a, b);
-    case Operator::Mult: return rt::mul(a, b);
-    case Operator::Div: return rt::div(a, b);
-    case Operator::FloorDiv: return rt::floor_divide(a, b);
-    case Operator::Mod: return rt::remainder(a, b);
-    case Operator::Pow: return rt::pow(a, b);
-    case Operator::MatMult: return rt::matmul(a, b);
-    case Operator::BitAnd: return rt::bitwise_and(a, b);
-    case Operator::BitOr: return rt::bitwise_or(a, b);
-    case Operator::BitXor: return rt::bitwise_xor(a, b);
-    case Operator::LShift: return rt::bitwise_left_shift(a, b);
-    case Operator::RShift: return rt::bitwise_right_shift(a, b);
+    case Operator::Add: return ag::add(a, b);
+    case Operator::Sub: return ag::sub(a, b);
+    case Operator::Mult: return ag::mul(a, b);
+    case Operator::Div: return ag::div(a, b);
+    case Operator::FloorDiv: return ag::floor_divide(a, b);
+    case Operator::Mod: return ag::remainder(a, b);
+    case Operator::Pow: return ag::pow(a, b);
+    case Operator::MatMult: return ag::matmul(a, b);
+    case Operator::BitAnd: return ag::bitwise_and(a, b);
+    case Operator::BitOr: return ag::bitwise_or(a, b);
+    case Operator::BitXor: return ag::bitwise_xor(a, b);
+    case Operator::LShift: return ag::bitwise_left_shift(a, b);
+    case Operator::RShift: return ag::bitwise_right_shift(a, b);
   }
   return rt::Tensor();
 }
@@ -95,18 +97,18 @@ rt::Tensor apply_binary(Operator op, const rt::Tensor& a, const rt::Tensor& b) {
 // a op= b, writing into a.
 bool apply_inplace(Operator op, const rt::Tensor& a, const rt::Tensor& b) {
   switch (op) {
-    case Operator::Add: rt::add_(a, b); return true;
-    case Operator::Sub: rt::sub_(a, b); return true;
-    case Operator::Mult: rt::mul_(a, b); return true;
-    case Operator::Div: rt::div_(a, b); return true;
-    case Operator::FloorDiv: rt::floor_divide_(a, b); return true;
-    case Operator::Mod: rt::remainder_(a, b); return true;
-    case Operator::Pow: rt::pow_(a, b); return true;
-    case Operator::BitAnd: rt::bitwise_and_(a, b); return true;
-    case Operator::BitOr: rt::bitwise_or_(a, b); return true;
-    case Operator::BitXor: rt::bitwise_xor_(a, b); return true;
-    case Operator::LShift: rt::bitwise_left_shift_(a, b); return true;
-    case Operator::RShift: rt::bitwise_right_shift_(a, b); return true;
+    case Operator::Add: ag::add_(a, b); return true;
+    case Operator::Sub: ag::sub_(a, b); return true;
+    case Operator::Mult: ag::mul_(a, b); return true;
+    case Operator::Div: ag::div_(a, b); return true;
+    case Operator::FloorDiv: ag::floor_divide_(a, b); return true;
+    case Operator::Mod: ag::remainder_(a, b); return true;
+    case Operator::Pow: ag::pow_(a, b); return true;
+    case Operator::BitAnd: ag::bitwise_and_(a, b); return true;
+    case Operator::BitOr: ag::bitwise_or_(a, b); return true;
+    case Operator::BitXor: ag::bitwise_xor_(a, b); return true;
+    case Operator::LShift: ag::bitwise_left_shift_(a, b); return true;
+    case Operator::RShift: ag::bitwise_right_shift_(a, b); return true;
     case Operator::MatMult: return false;  // PyTorch has no __imatmul__: a = a @ b
   }
   return false;
@@ -117,6 +119,9 @@ Value binary_hook(Operator op, const Value& a, const Value& b, bool inplace) {
   if (!x.defined() || !y.defined()) return Value::null();
   return guarded([&]() -> Value {
     if (inplace && as_tensor(a) && apply_inplace(op, x, y)) return a;
+    // number - t and number / t are recorded as PyTorch's __rsub__ / __rdiv__ do it.
+    if (!as_tensor(a) && op == Operator::Sub) return wrap(ag::rsub(y, x.item()));
+    if (!as_tensor(a) && op == Operator::Div) return wrap(ag::mul(ag::reciprocal(y), x));
     return wrap(apply_binary(op, x, y));
   });
 }
@@ -128,12 +133,12 @@ Value unary_hook(ast::UnaryOperator op, const Value& v) {
       case ast::UnaryOperator::USub:
         TS_CHECK(!is_bool_tensor(t), "Negation, the `-` operator, on a bool tensor is not supported. If you are trying "
                                      "to invert a mask, use the `~` or `logical_not()` operator instead.");
-        return wrap(rt::neg(t));
+        return wrap(ag::neg(t));
       case ast::UnaryOperator::UAdd: return v;
       case ast::UnaryOperator::Invert:
-        if (!rt::is_integral(t.dtype(), true))
+        if (!ag::is_integral(t.dtype(), true))
           type_error("~ (operator.invert) is only implemented on integer and Boolean-type tensors");
-        return wrap(rt::bitwise_not(t));
+        return wrap(ag::bitwise_not(t));
       default: return Value::null();
     }
   });
@@ -144,12 +149,12 @@ Value compare_hook(ast::CmpOp op, const Value& a, const Value& b) {
   if (!x.defined() || !y.defined()) return Value::null();
   return guarded([&]() -> Value {
     switch (op) {
-      case ast::CmpOp::Eq: return wrap(rt::eq(x, y));
-      case ast::CmpOp::NotEq: return wrap(rt::ne(x, y));
-      case ast::CmpOp::Lt: return wrap(rt::lt(x, y));
-      case ast::CmpOp::LtE: return wrap(rt::le(x, y));
-      case ast::CmpOp::Gt: return wrap(rt::gt(x, y));
-      case ast::CmpOp::GtE: return wrap(rt::ge(x, y));
+      case ast::CmpOp::Eq: return wrap(ag::eq(x, y));
+      case ast::CmpOp::NotEq: return wrap(ag::ne(x, y));
+      case ast::CmpOp::Lt: return wrap(ag::lt(x, y));
+      case ast::CmpOp::LtE: return wrap(ag::le(x, y));
+      case ast::CmpOp::Gt: return wrap(ag::gt(x, y));
+      case ast::CmpOp::GtE: return wrap(ag::ge(x, y));
       default: return Value::null();
     }
   });
@@ -173,7 +178,7 @@ int64_t length_hook(const Value& v) {
 Value iter_hook(const Value& v) {
   const rt::Tensor& t = self_of(v)->t;
   if (t.dim() == 0) type_error("iteration over a 0-d tensor");
-  return get_iter(guarded([&] { return wrap_list(rt::unbind(t, 0)); }));
+  return get_iter(guarded([&] { return wrap_list(ag::unbind(t, 0)); }));
 }
 
 // ---- attributes ----
@@ -186,17 +191,14 @@ const std::unordered_map<Str*, Getter>& getters() {
       {intern("dtype"), [](TensorObject* o) { return dtype_value(o->t.dtype()); }},
       {intern("device"), [](TensorObject* o) { return device_value(o->t.device()); }},
       {intern("ndim"), [](TensorObject* o) { return Value(o->t.dim()); }},
-      {intern("T"), [](TensorObject* o) { return wrap(rt::numpy_T(o->t)); }},
-      {intern("mT"), [](TensorObject* o) { return wrap(rt::transpose(o->t, -2, -1)); }},
+      {intern("T"), [](TensorObject* o) { return wrap(ag::numpy_T(o->t)); }},
+      {intern("mT"), [](TensorObject* o) { return wrap(ag::transpose(o->t, -2, -1)); }},
       {intern("data"), [](TensorObject* o) { return wrap(detached(o->t)); }},
       {intern("requires_grad"), [](TensorObject* o) { return Value(o->t.requires_grad()); }},
-      // Autograd is not wired yet: every tensor is a leaf without a graph.
-      {intern("is_leaf"), [](TensorObject*) { return Value(true); }},
-      {intern("grad_fn"), [](TensorObject*) { return Value(); }},
-      {intern("grad"), [](TensorObject* o) {
-         Value g = o->dict ? o->dict->get(intern("grad")) : Value::null();
-         return g.is_null() ? Value() : g;
-       }},
+      {intern("is_leaf"), [](TensorObject* o) { return Value(ag::is_leaf(o->t)); }},
+      {intern("grad_fn"), [](TensorObject* o) { return node_value(ag::grad_fn(o->t)); }},
+      {intern("grad"), [](TensorObject* o) { return grad_value(o->t); }},
+      {intern("retains_grad"), [](TensorObject* o) { return Value(ag::retains_grad(o->t)); }},
       {intern("is_cuda"), [](TensorObject* o) { return Value(o->t.device().is_cuda()); }},
       {intern("is_cpu"), [](TensorObject* o) { return Value(o->t.device().is_cpu()); }},
       {intern("is_sparse"), [](TensorObject*) { return Value(false); }},
@@ -216,7 +218,7 @@ Value get_attr_hook(const Value& v, Str* name) {
   // rest come after them (Python's data/non-data descriptor order).
   Value sub = subclass_attr(v, name);
   if (sub.is<Property>()) return Value::null();  // the normal lookup calls it
-  if (o->dict && name != intern("grad")) {
+  if (o->dict) {
     Value d = o->dict->get(name);
     if (!d.is_null()) return d;
   }
@@ -244,16 +246,21 @@ bool set_attr_hook(const Value& v, Str* name, const Value& value) {
   if (n == "data") {
     auto* src = as_tensor(value);
     if (!src) type_error("Variable data has to be a tensor, but got " + type_name(value));
+    // The object keeps its autograd identity (flag and .grad); only the data changes.
     bool rg = o->t.requires_grad();
-    o->t = detached(src->t);
+    rt::Tensor g = ag::grad(o->t);
+    o->rebind(detached(src->t));
     o->t.set_requires_grad(rg);
+    if (g.defined()) ag::set_grad(o->t, g);
     return true;
   }
   if (n == "grad") {
     if (!value.is_none() && !as_tensor(value))
       type_error("assigned grad expected to be a Tensor or None but got grad of type " + type_name(value));
+    guarded([&] { ag::set_grad(o->t, value.is_none() ? rt::Tensor() : as_tensor(value)->t); });
+    return true;
   }
-  if (getters().count(name) && n != "grad")
+  if (getters().count(name))
     raise(exc_types().attribute_error, "attribute '" + n + "' of 'torch._C._TensorBase' objects is not writable");
   if (!o->dict) o->dict = make<Dict>();
   o->dict->set(Value(static_cast<Object*>(name)), value);
@@ -268,7 +275,7 @@ Value construct_tensor(Type* cls, const Value* args, int nargs, const Tuple* kwn
   int nkw = kwnames ? static_cast<int>(kwnames->items.size()) : 0;
   Value init = cls == tensor_type() ? Value::null() : cls->lookup(intern("__init__"));
   if (!init.is_null() && init.is<Function>()) {
-    Value self = wrap(rt::empty({0}), cls);
+    Value self = wrap(ag::empty({0}), cls);
     std::vector<Value> full(args, args + nargs + nkw);
     full.insert(full.begin(), self);
     Value r = call(init, full.data(), nargs + 1, kwnames);
@@ -277,10 +284,10 @@ Value construct_tensor(Type* cls, const Value* args, int nargs, const Tuple* kwn
   }
   if (nkw) type_error("Tensor() got an unexpected keyword argument '" + kwnames->items[0].as<Str>()->s + "'");
   return guarded([&] {
-    if (nargs == 0) return wrap(rt::empty({0}), cls);
-    if (nargs == 1 && as_tensor(args[0])) return wrap(rt::alias(as_tensor(args[0])->t), cls);
+    if (nargs == 0) return wrap(ag::empty({0}), cls);
+    if (nargs == 1 && as_tensor(args[0])) return wrap(ag::alias(as_tensor(args[0])->t), cls);
     if (nargs == 1 && (args[0].is<List>() || args[0].is<Tuple>()) && args[0].obj()->type != size_type())
-      return wrap(tensor_from_data(args[0], rt::default_dtype()), cls);
+      return wrap(tensor_from_data(args[0], ag::default_dtype()), cls);
     std::vector<int64_t> sizes;
     const Value* items = args;
     int n = nargs;
@@ -292,7 +299,7 @@ Value construct_tensor(Type* cls, const Value* args, int nargs, const Tuple* kwn
       if (!items[i].is_int()) type_error("new(): invalid data type '" + type_name(items[i]) + "'");
       sizes.push_back(items[i].as_int());
     }
-    return wrap(rt::empty(sizes), cls);
+    return wrap(ag::empty(sizes), cls);
   });
 }
 
@@ -303,11 +310,12 @@ Value construct_tensor(Type* cls, const Value* args, int nargs, const Tuple* kwn
 std::string tensor_repr_string(const Value& v) {
   const rt::Tensor& t = self_of(v)->t;
   std::vector<std::string> suffixes;
-  if (t.requires_grad()) suffixes.push_back("requires_grad=True");
+  if (auto& fn = ag::grad_fn(t)) suffixes.push_back("grad_fn=<" + fn->name() + ">");
+  else if (t.requires_grad()) suffixes.push_back("requires_grad=True");
   // _str_intern: subclasses print their class name, except nn.Parameter.
   Type* cls = v.obj()->type;
   std::string prefix = cls == tensor_type() || cls->name == "Parameter" ? "tensor(" : cls->name + "(";
-  return guarded([&] { return rt::tensor_repr(t, suffixes, prefix); });
+  return guarded([&] { return ag::tensor_repr(t, suffixes, prefix); });
 }
 
 std::string repr_via(const Value& method, const Value& self) {
@@ -316,17 +324,9 @@ std::string repr_via(const Value& method, const Value& self) {
   return r.as<Str>()->s;
 }
 
-rt::Tensor detached(const rt::Tensor& t) {
-  rt::Tensor d = rt::alias(t);
-  d.set_requires_grad(false);
-  return d;
-}
+rt::Tensor detached(const rt::Tensor& t) { return ag::detach(t); }
 
-void set_requires_grad(const rt::Tensor& t, bool value) {
-  if (value && !rt::is_floating(t.dtype()))
-    TS_ERROR("only Tensors of floating point dtype can require gradients");
-  const_cast<rt::Tensor&>(t).set_requires_grad(value);
-}
+void set_requires_grad(const rt::Tensor& t, bool value) { ag::set_requires_grad(t, value); }
 
 Value layout_value() {
   // torch.strided: only the repr is ever looked at.
@@ -347,7 +347,7 @@ Value layout_value() {
   return v;
 }
 
-std::string legacy_type_name(rt::DType d) { return std::string("torch.") + rt::scalar_type_name(d) + "Tensor"; }
+std::string legacy_type_name(rt::DType d) { return std::string("torch.") + ag::scalar_type_name(d) + "Tensor"; }
 
 const NativeTypeHooks& tensor_hooks() {
   static const NativeTypeHooks h = [] {
@@ -394,8 +394,34 @@ TensorObject* as_tensor(const Value& v) {
 
 Value wrap(rt::Tensor t) { return wrap(std::move(t), tensor_type()); }
 
+namespace {
+std::unordered_map<const rt::TensorImpl*, TensorObject*>& live_objects() {
+  static std::unordered_map<const rt::TensorImpl*, TensorObject*> table;
+  return table;
+}
+}  // namespace
+
+TensorObject::TensorObject(Type* type, rt::Tensor tensor) : Object(type), t(std::move(tensor)) {
+  live_objects()[t.impl()] = this;
+}
+
+TensorObject::~TensorObject() {
+  auto it = live_objects().find(t.impl());
+  if (it != live_objects().end() && it->second == this) live_objects().erase(it);
+}
+
+void TensorObject::rebind(rt::Tensor tensor) {
+  auto it = live_objects().find(t.impl());
+  if (it != live_objects().end() && it->second == this) live_objects().erase(it);
+  t = std::move(tensor);
+  live_objects()[t.impl()] = this;
+}
+
 Value wrap(rt::Tensor t, Type* cls) {
   if (!t.defined()) return Value();
+  auto it = live_objects().find(t.impl());
+  if (it != live_objects().end() && (cls == tensor_type() || it->second->type == cls))
+    return Value(static_cast<Object*>(it->second));
   return Value::steal(new TensorObject(cls, std::move(t)));
 }
 

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "interpreter/bindings/arg_parser.h"
+#include "interpreter/bindings/autograd.h"
 #include "interpreter/bindings/grad_mode.h"
 #include "interpreter/builtins/builtins_internal.h"
 #include "runtime/tensor/print.h"
@@ -245,8 +246,8 @@ Ref<Module> make_torch(VM& v) {
   Dict* d = m->dict.get();
   install_ops(d, tensor_type(),
               {creation_ops(), random_ops(), pointwise_ops(), reduce_ops(), shape_ops(), index_ops(), linalg_ops(),
-               tensor_info_ops()});
-  install_ops(d, nullptr, {module_ops()});  // functions only
+               tensor_info_ops(), data_ops(), nn_ops(), tensor_autograd_ops()});
+  install_ops(d, nullptr, {module_ops(), serialize_ops()});  // functions only
 
   set(d, "__version__", str("1.13.1"));
   set(d, "Tensor", Value(static_cast<Object*>(tensor_type())));
@@ -268,6 +269,10 @@ Ref<Module> make_torch(VM& v) {
   for (const char* name : {"no_grad", "enable_grad", "set_grad_enabled", "inference_mode"})
     set(d, name, Value(static_cast<Object*>(guard_type(name))));
 
+  auto autograd = submodule(v, "torch.autograd", {autograd_module_ops()});
+  for (const char* name : {"no_grad", "enable_grad", "set_grad_enabled", "inference_mode"})
+    set(autograd->dict.get(), name, d->get(intern(name)));
+  set(d, "autograd", module_value(autograd));
   set(d, "cuda", module_value(submodule(v, "torch.cuda", {kCudaOps})));
   auto backends = submodule(v, "torch.backends", {});
   set(backends->dict.get(), "mps", module_value(submodule(v, "torch.backends.mps", {kFalseQueries})));

@@ -11,12 +11,9 @@
 
 namespace tscript::bindings {
 
-namespace {
-
 constexpr uint32_t kImmortal = 1u << 30;
 
-Type* new_type(const char* name, const char* module, Layout layout = Layout::Native,
-               Type* base = nullptr) {
+Type* new_type(const char* name, const char* module, Layout layout, Type* base) {
   Type* t = new Type(types().type, name);
   t->refcnt = kImmortal;
   t->layout = layout;
@@ -28,6 +25,9 @@ Type* new_type(const char* name, const char* module, Layout layout = Layout::Nat
   t->dict = make<Dict>();
   return t;
 }
+
+
+namespace {
 
 // ---- torch.dtype ----
 

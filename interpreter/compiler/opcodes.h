@@ -89,7 +89,7 @@
   X(WITH_EXIT,            -1, "normal exit: call TOS(None, None, None) and pop it") \
   X(WITH_EXCEPT,           1, "TOS = exc, TOS2 = __exit__: call __exit__(type, exc, None); push whether to suppress") \
   X(LOAD_ASSERTION_ERROR,  1, "push AssertionError") \
-  X(IMPORT_NAME,          -1, "TOS = fromlist (None or tuple) -> import names[A] (A's level in consts via IMPORT_LEVEL)") \
+  X(IMPORT_NAME,           0, "TOS = fromlist (None or tuple) -> import names[A] (A's level in consts via IMPORT_LEVEL)") \
   X(IMPORT_FROM,           1, "push getattr(TOS, names[A]) or import the submodule; ImportError") \
   X(IMPORT_STAR,          -1, "pop a module and bind its public names in the current namespace") \
   X(PRINT_EXPR,           -1, "REPL: pop; echo repr when not None and bind it to _") \

@@ -116,17 +116,19 @@ Tensor lerp(const Tensor& x, const Tensor& end, const Scalar& weight) {
   return add(x, mul(sub(end, x), wrap_scalar(weight)));
 }
 
+// PyTorch's kernels compute self + value * t1 * t2 (and value * t1 / t2) left to
+// right, rounding after each step; the same order gives the same float32 results.
 const Tensor& addcmul_(const Tensor& x, const Tensor& t1, const Tensor& t2, const Scalar& value) {
-  return add_(x, mul(t1, t2), value);
+  return add_(x, mul(mul(t1, value), t2));
 }
 const Tensor& addcdiv_(const Tensor& x, const Tensor& t1, const Tensor& t2, const Scalar& value) {
-  return add_(x, div(t1, t2), value);
+  return add_(x, div(mul(t1, value), t2));
 }
 Tensor addcmul(const Tensor& x, const Tensor& t1, const Tensor& t2, const Scalar& value) {
-  return add(x, mul(t1, t2), value);
+  return add(x, mul(mul(t1, value), t2));
 }
 Tensor addcdiv(const Tensor& x, const Tensor& t1, const Tensor& t2, const Scalar& value) {
-  return add(x, div(t1, t2), value);
+  return add(x, div(mul(t1, value), t2));
 }
 
 }  // namespace tscript::rt

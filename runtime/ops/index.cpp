@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "backends/cpu/kernels.h"
+#include "runtime/ops/binary.h"
 #include "runtime/ops/conditional.h"
 #include "runtime/ops/copy.h"
 #include "runtime/ops/creation.h"
@@ -225,18 +226,22 @@ const Tensor& index_put_(const Tensor& x, const std::vector<Tensor>& indices, co
                          bool accumulate) {
   TS_CHECK_INDEX(static_cast<int64_t>(indices.size()) <= x.dim(), "too many indices for tensor of dimension ",
                  x.dim());
-  std::vector<TensorIndex> idx(indices.begin(), indices.end());
-  if (!accumulate) {
-    index_put_(x, idx, values);
-    return x;
+  index_put_(x, std::vector<TensorIndex>(indices.begin(), indices.end()), values, accumulate);
+  return x;
+}
+
+void index_put_(const Tensor& x, const std::vector<TensorIndex>& indices, const Tensor& values, bool accumulate) {
+  if (!accumulate) return index_put_(x, indices, values);
+  Sliced s = apply_basic(x, indices);
+  if (s.advanced.empty()) {
+    add_(s.view, values);
+    return;
   }
-  Sliced s = apply_basic(x, idx);
   AdvancedPlan p = plan_advanced(s);
   assert_no_internal_overlap(x);
   Tensor v = expand(to(input_safe_for(values, x), x.dtype()), p.result_shape);
   cpu::index_put(p.src, p.first, p.indices, v, /*accumulate=*/true);
   x.bump_version();
-  return x;
 }
 
 Tensor gather(const Tensor& x, int64_t dim, const Tensor& index) {

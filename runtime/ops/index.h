@@ -51,6 +51,8 @@ Tensor index(const Tensor& x, const std::vector<TensorIndex>& indices);
 // x[indices] = value (value broadcast to the indexed shape, converted to x's dtype).
 void index_put_(const Tensor& x, const std::vector<TensorIndex>& indices, const Tensor& value);
 void index_put_(const Tensor& x, const std::vector<TensorIndex>& indices, const Scalar& value);
+// With accumulate, values at repeated indices add up (x[indices] += value).
+void index_put_(const Tensor& x, const std::vector<TensorIndex>& indices, const Tensor& value, bool accumulate);
 // torch.index_put_(x, (t1, t2, ...), values, accumulate): only tensor indices.
 const Tensor& index_put_(const Tensor& x, const std::vector<Tensor>& indices, const Tensor& values,
                          bool accumulate = false);

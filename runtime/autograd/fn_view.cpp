@@ -1,0 +1,179 @@
+// View ops with their derivatives: each gradient is the inverse reshaping of the
+// incoming one (or, for select/slice/diagonal, the gradient written into zeros).
+#include <numeric>
+
+#include "runtime/autograd/record.h"
+
+namespace tscript::ag {
+
+namespace {
+
+using ViewBackward = std::function<Tensor(const Tensor& g)>;
+
+Tensor view_op(const char* name, const Tensor& x, const Tensor& out, ViewBackward back) {
+  if (!any_requires_grad(x)) return out;
+  mark_view(out, x);
+  return record(name, {x}, out, [back = std::move(back)](FunctionNode&, Grads& g) { return Grads{back(g[0])}; });
+}
+
+rt::DimVector sizes_of(const Tensor& x) { return rt::DimVector(x.sizes()); }
+
+// The gradient of a view that picks part of x: g written into zeros of x's shape.
+ViewBackward embed(const Tensor& x, std::function<Tensor(const Tensor&)> view_of) {
+  return [sizes = sizes_of(x), view_of = std::move(view_of)](const Tensor& g) {
+    Tensor gi = rt::zeros(sizes, g.dtype());
+    rt::copy_(view_of(gi), g);
+    return gi;
+  };
+}
+
+ViewBackward reshape_back(const Tensor& x) {
+  return [sizes = sizes_of(x)](const Tensor& g) { return ag::reshape(g, sizes); };
+}
+
+}  // namespace
+
+Tensor alias(const Tensor& t) { return view_op("AliasBackward0", t, rt::alias(t), [](const Tensor& g) { return g; }); }
+
+Tensor as_strided(const Tensor& t, IntArrayRef sizes, IntArrayRef strides, std::optional<int64_t> offset) {
+  Tensor out = rt::as_strided(t, sizes, strides, offset);
+  if (!any_requires_grad(t)) return out;
+  auto node = IntrusivePtr<NotImplementedNode>::make("as_strided");
+  connect_inputs(*node, {t});
+  set_history(out, node);
+  return out;
+}
+
+Tensor view(const Tensor& t, IntArrayRef sizes) { return view_op("ViewBackward0", t, rt::view(t, sizes), reshape_back(t)); }
+Tensor unsafe_view(const Tensor& t, IntArrayRef sizes) {
+  return view_op("UnsafeViewBackward0", t, rt::view(t, sizes), reshape_back(t));
+}
+
+Tensor view_as(const Tensor& t, const Tensor& other) { return ag::view(t, other.sizes()); }
+
+Tensor reshape(const Tensor& t, IntArrayRef sizes) {
+  Tensor out = rt::reshape(t, sizes);
+  bool is_view = out.storage().get() == t.storage().get();
+  return view_op(is_view ? "ReshapeAliasBackward0" : "UnsafeViewBackward0", t, out, reshape_back(t));
+}
+
+Tensor flatten(const Tensor& t, int64_t start_dim, int64_t end_dim) {
+  Tensor out = rt::flatten(t, start_dim, end_dim);
+  if (out.is_same(t)) return out;
+  bool is_view = out.storage().get() == t.storage().get();
+  return view_op(is_view ? "ReshapeAliasBackward0" : "UnsafeViewBackward0", t, out, reshape_back(t));
+}
+
+Tensor unflatten(const Tensor& t, int64_t dim, IntArrayRef sizes) {
+  return view_op("ViewBackward0", t, rt::unflatten(t, dim, sizes), reshape_back(t));
+}
+
+Tensor squeeze(const Tensor& t) { return view_op("SqueezeBackward0", t, rt::squeeze(t), reshape_back(t)); }
+Tensor squeeze(const Tensor& t, int64_t dim) {
+  return view_op("SqueezeBackward1", t, rt::squeeze(t, dim), reshape_back(t));
+}
+
+Tensor unsqueeze(const Tensor& t, int64_t dim) {
+  int64_t d = rt::wrap_dim(dim, t.dim() + 1);
+  return view_op("UnsqueezeBackward0", t, rt::unsqueeze(t, dim), [d](const Tensor& g) { return ag::squeeze(g, d); });
+}
+
+Tensor permute(const Tensor& t, IntArrayRef dims) {
+  std::vector<int64_t> inverse(dims.size());
+  for (size_t i = 0; i < dims.size(); ++i) inverse[rt::wrap_dim(dims[i], t.dim())] = static_cast<int64_t>(i);
+  return view_op("PermuteBackward0", t, rt::permute(t, dims),
+                 [inverse](const Tensor& g) { return ag::permute(g, inverse); });
+}
+
+Tensor transpose(const Tensor& t, int64_t dim0, int64_t dim1) {
+  return view_op("TransposeBackward0", t, rt::transpose(t, dim0, dim1),
+                 [dim0, dim1](const Tensor& g) { return ag::transpose(g, dim0, dim1); });
+}
+
+Tensor t(const Tensor& x) { return view_op("TBackward0", x, rt::t(x), [](const Tensor& g) { return ag::t(g); }); }
+
+Tensor numpy_T(const Tensor& x) {
+  std::vector<int64_t> dims(x.dim());
+  std::iota(dims.rbegin(), dims.rend(), 0);
+  return ag::permute(x, dims);
+}
+
+Tensor movedim(const Tensor& t, int64_t source, int64_t destination) {
+  int64_t n = t.dim(), s = rt::wrap_dim(source, n), d = rt::wrap_dim(destination, n);
+  std::vector<int64_t> rest, dims;
+  for (int64_t i = 0; i < n; ++i)
+    if (i != s) rest.push_back(i);
+  for (int64_t i = 0, r = 0; i < n; ++i) dims.push_back(i == d ? s : rest[r++]);
+  return ag::permute(t, dims);
+}
+
+Tensor expand(const Tensor& t, IntArrayRef sizes) {
+  return view_op("ExpandBackward0", t, rt::expand(t, sizes),
+                 [s = sizes_of(t)](const Tensor& g) { return ag::sum_to(g, s); });
+}
+Tensor expand_as(const Tensor& t, const Tensor& other) { return ag::expand(t, other.sizes()); }
+Tensor broadcast_to(const Tensor& t, IntArrayRef sizes) { return ag::expand(t, sizes); }
+
+Tensor narrow(const Tensor& t, int64_t dim, int64_t start, int64_t length) {
+  return view_op("SliceBackward0", t, rt::narrow(t, dim, start, length),
+                 embed(t, [=](const Tensor& z) { return rt::narrow(z, dim, start, length); }));
+}
+
+Tensor select(const Tensor& t, int64_t dim, int64_t index) {
+  return view_op("SelectBackward0", t, rt::select(t, dim, index),
+                 embed(t, [=](const Tensor& z) { return rt::select(z, dim, index); }));
+}
+
+Tensor slice(const Tensor& t, int64_t dim, std::optional<int64_t> start, std::optional<int64_t> end, int64_t step) {
+  return view_op("SliceBackward0", t, rt::slice(t, dim, start, end, step),
+                 embed(t, [=](const Tensor& z) { return rt::slice(z, dim, start, end, step); }));
+}
+
+Tensor diagonal(const Tensor& t, int64_t offset, int64_t dim1, int64_t dim2) {
+  return view_op("DiagonalBackward0", t, rt::diagonal(t, offset, dim1, dim2),
+                 embed(t, [=](const Tensor& z) { return rt::diagonal(z, offset, dim1, dim2); }));
+}
+
+std::vector<Tensor> unbind(const Tensor& t, int64_t dim) {
+  std::vector<Tensor> outs = rt::unbind(t, dim);
+  if (!any_requires_grad(t)) return outs;
+  int64_t d = rt::wrap_dim(dim, t.dim());
+  auto node = make_node("UnbindBackward0", {t});
+  node->set_backward([d](FunctionNode&, Grads& g) { return Grads{ag::stack(g, d)}; });
+  for (size_t i = 0; i < outs.size(); ++i) {
+    mark_view(outs[i], t);
+    set_history(outs[i], node, static_cast<uint32_t>(i));
+  }
+  return outs;
+}
+
+namespace {
+// In-place geometry change of a tensor with history: a node for the change
+// whose input is the tensor as it was.
+void geometry_(Tensor& t, const char* name, const std::function<void(Tensor&)>& change, ViewBackward back) {
+  if (!any_requires_grad(t)) return change(t);
+  check_inplace(t);
+  auto node = make_node(name, {t});
+  node->set_backward([back = std::move(back)](FunctionNode&, Grads& g) { return Grads{back(g[0])}; });
+  change(t);
+  set_history(t, node);
+}
+}  // namespace
+
+void squeeze_(Tensor& t, std::optional<int64_t> dim) {
+  geometry_(t, dim ? "SqueezeBackward1" : "SqueezeBackward0", [&](Tensor& x) { rt::squeeze_(x, dim); },
+            reshape_back(t));
+}
+
+void unsqueeze_(Tensor& t, int64_t dim) {
+  int64_t d = rt::wrap_dim(dim, t.dim() + 1);
+  geometry_(t, "UnsqueezeBackward0", [&](Tensor& x) { rt::unsqueeze_(x, dim); },
+            [d](const Tensor& g) { return ag::squeeze(g, d); });
+}
+
+void transpose_(Tensor& t, int64_t dim0, int64_t dim1) {
+  geometry_(t, "TransposeBackward0", [&](Tensor& x) { rt::transpose_(x, dim0, dim1); },
+            [dim0, dim1](const Tensor& g) { return ag::transpose(g, dim0, dim1); });
+}
+
+}  // namespace tscript::ag
