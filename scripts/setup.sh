@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES=(build-essential cmake ninja-build python3 default-jre-headless antlr4 libantlr4-runtime-dev
-          catch2 libopenblas-dev libedit-dev nlohmann-json3-dev zlib1g-dev libzip-dev
+          catch2 libopenblas-dev libedit-dev nlohmann-json3-dev zlib1g-dev
           dataset-fashion-mnist)
 missing=()
 for p in "${PACKAGES[@]}"; do
