@@ -47,6 +47,13 @@ Tensor extremum_grad(const Tensor& g, const Tensor& a, const Tensor& b, bool for
   return ag::masked_fill(halved, lose, 0);
 }
 
+// fmax/fmin (PyTorch's formula): the whole gradient goes to self where it wins or
+// ties, or where other is NaN (the NaN never reaches the result); to other elsewhere.
+Tensor nan_extremum_grad(const Tensor& g, const Tensor& a, const Tensor& b, bool for_a, bool is_max) {
+  Tensor to_self = rt::logical_or(is_max ? rt::ge(a, b) : rt::le(a, b), rt::isnan(b));
+  return ag::masked_fill(g, for_a ? rt::logical_not(to_self) : to_self, 0);
+}
+
 Grads binary_grads(Op op, const FunctionNode& self, const Tensor& g, const Tensor& a, const Tensor& b,
                    const Tensor& result, const Scalar& alpha) {
   bool na = needs(self, 0), nb = needs(self, 1);
@@ -87,13 +94,13 @@ Grads binary_grads(Op op, const FunctionNode& self, const Tensor& g, const Tenso
       if (na) ga = pow_grad_self(g, a, b);
       if (nb) gb = pow_grad_exponent(g, a, b, result);
       break;
-    case Op::Maximum: case Op::Fmax:
-      if (na) ga = extremum_grad(g, a, b, true, true);
-      if (nb) gb = extremum_grad(g, a, b, false, true);
+    case Op::Maximum: case Op::Minimum:
+      if (na) ga = extremum_grad(g, a, b, true, op == Op::Maximum);
+      if (nb) gb = extremum_grad(g, a, b, false, op == Op::Maximum);
       break;
-    case Op::Minimum: case Op::Fmin:
-      if (na) ga = extremum_grad(g, a, b, true, false);
-      if (nb) gb = extremum_grad(g, a, b, false, false);
+    case Op::Fmax: case Op::Fmin:
+      if (na) ga = nan_extremum_grad(g, a, b, true, op == Op::Fmax);
+      if (nb) gb = nan_extremum_grad(g, a, b, false, op == Op::Fmax);
       break;
     case Op::Atan2: {
       Tensor recip = ag::reciprocal(ag::add(ag::mul(a, a), ag::mul(b, b)));

@@ -49,11 +49,17 @@ Tensor clamp(const Tensor& x, const Tensor& min, const Tensor& max) {
                   Tensor keep = above_lo.defined() && below_hi.defined() ? rt::logical_and(above_lo, below_hi)
                                 : above_lo.defined()                      ? above_lo
                                                                           : below_hi;
+                  // Where min > max the result is max (PyTorch's clamp_backward_min_max).
+                  Tensor to_lo = lo.defined() ? rt::logical_not(above_lo) : Tensor();
+                  Tensor to_hi = hi.defined() ? rt::logical_not(below_hi) : Tensor();
+                  if (lo.defined() && hi.defined()) {
+                    to_lo = rt::logical_and(to_lo, rt::lt(lo, hi));
+                    to_hi = rt::logical_or(to_hi, rt::lt(hi, lo));
+                  }
                   Grads r(3);
                   r[0] = keep.defined() ? ag::where(keep, g[0], z) : g[0];
-                  if (lo.defined() && needs(self, 1)) r[1] = ag::where(above_lo, z, g[0]);
-                  if (hi.defined() && needs(self, 2))
-                    r[2] = ag::where(below_hi, z, above_lo.defined() ? ag::where(above_lo, g[0], z) : g[0]);
+                  if (lo.defined() && needs(self, 1)) r[1] = ag::where(to_lo, g[0], z);
+                  if (hi.defined() && needs(self, 2)) r[2] = ag::where(to_hi, g[0], z);
                   return r;
                 });
 }

@@ -1,5 +1,6 @@
 #include "runtime/autograd/node.h"
 
+#include "runtime/autograd/functions.h"
 #include "runtime/autograd/meta.h"
 #include "runtime/ops/ops.h"
 
@@ -111,7 +112,7 @@ Grads AccumulateGrad::apply(Grads&& grads) {
       m.grad = stealable ? g : rt::contiguous(rt::to(g, variable_.dtype(), /*copy=*/true));
     }
   } else if (GradMode::is_enabled()) {
-    m.grad = rt::add(m.grad, g);  // out of place: the old grad may be part of a graph
+    m.grad = ag::add(m.grad, g);  // out of place and recorded: the grads keep their history
   } else {
     rt::add_(m.grad, g);
   }
