@@ -1,11 +1,14 @@
 // Kernels that work along one dim, lane by lane: argmax/argmin (with values),
 // cumulative sum/product, softmax/log_softmax.
+#include <algorithm>
+#include <bit>
 #include <cmath>
 #include <vector>
 
 #include "backends/cpu/kernels.h"
 #include "backends/cpu/loops.h"
 #include "backends/cpu/math.h"
+#include "backends/cpu/sleef_float.h"
 #include "runtime/tensor/error.h"
 
 namespace tscript::rt::cpu {
@@ -68,9 +71,58 @@ void cumulative(bool is_prod, const Tensor& out, const Tensor& in, int64_t dim) 
   });
 }
 
+namespace {
+
+// Sum of n floats in the order of ATen's vec::reduce_all on AVX2: eight lane
+// accumulators (a short tail folds into the first lanes), then the
+// permute/shuffle tree of VecReduceAllSIMD; fewer than 8 values add in order.
+float aten_vec_sum(const float* e, int64_t n) {
+  float a = e[0];
+  if (n < 8) {
+    for (int64_t i = 1; i < n; ++i) a += e[i];
+    return a;
+  }
+  float acc[8];
+  for (int j = 0; j < 8; ++j) acc[j] = e[j];
+  int64_t d = 8;
+  for (; d < n - n % 8; d += 8)
+    for (int j = 0; j < 8; ++j) acc[j] += e[d + j];
+  for (int64_t j = 0; j < n - d; ++j) acc[j] += e[d + j];
+  const float s0 = acc[0] + acc[4], s1 = acc[1] + acc[5], s2 = acc[2] + acc[6], s3 = acc[3] + acc[7];
+  return (s0 + s2) + (s1 + s3);
+}
+
+// ATen's _vec_softmax_lastdim / _vec_log_softmax_lastdim for float32: SLEEF
+// exp and log (every element through the vector code), NaN-propagating max,
+// the sum above; softmax scales by the reciprocal of the sum.
+void softmax_lastdim_f32(const Tensor& out, const Tensor& in, int64_t dim, int64_t len, bool log) {
+  const int64_t si = byte_stride(in, dim), so = byte_stride(out, dim);
+  for_each_lane({out, in}, dim, len, [&](char** p) {
+    auto x = [&](int64_t i) { return *reinterpret_cast<const float*>(p[1] + i * si); };
+    std::vector<float> e(static_cast<size_t>(len));
+    float max = x(0);
+    for (int64_t i = 1; i < len; ++i)
+      max = (std::isnan(max) || std::isnan(x(i))) ? std::bit_cast<float>(0xffffffffu) : std::max(max, x(i));
+    for (int64_t i = 0; i < len; ++i) e[i] = sleef::exp(x(i) - max);
+    const float sum = aten_vec_sum(e.data(), len);
+    auto y = [&](int64_t i) -> float& { return *reinterpret_cast<float*>(p[0] + i * so); };
+    if (log) {
+      const float log_sum = sleef::log(sum);
+      for (int64_t i = 0; i < len; ++i) y(i) = x(i) - max - log_sum;
+    } else {
+      const float inv = 1.0f / sum;
+      for (int64_t i = 0; i < len; ++i) y(i) = e[i] * inv;
+    }
+  });
+}
+
+}  // namespace
+
 void softmax(const Tensor& out, const Tensor& in, int64_t dim, bool log) {
   const int64_t len = lane_length(in, dim);
   if (in.numel() == 0) return;
+  if (in.dtype() == DType::Float32 && (in.dim() == 0 || dim == in.dim() - 1) && len > 0)
+    return softmax_lastdim_f32(out, in, dim, len, log);
   const int64_t si = byte_stride(in, dim), so = byte_stride(out, dim);
   dispatch_all(in.dtype(), [&]<class T>() {
     if constexpr (is_floating_v<T>) {

@@ -55,30 +55,11 @@ void float_vec_scalar_tail(const StridedPlan& plan, const V& vec, const S& scala
   });
 }
 
-// Vectorized<float>::erf in ATen (vec256_float.h): Abramowitz & Stegun 7.1.26
-// with SLEEF's expf, not a libm-quality erf.
-inline float torch_vec_erf(float x) {
-  const float ax = std::fabs(x);
-  const float t = 1.0f / std::fma(0.3275911f, ax, 1.0f);
-  float r = std::fma(1.061405429f, t, -1.453152027f);
-  r = std::fma(r, t, 1.421413741f);
-  r = std::fma(r, t, -0.284496736f);
-  r = std::fma(r, t, 0.254829592f);
-  const float e = -sleef::exp(-(x * x));
-  const float y = std::fma(e * t, r, 1.0f);
-  return std::copysign(1.0f, x) < 0 ? -y : y;  // sign(x) * y, by the sign bit as ATen does
-}
-
-inline float vec_maximum(float a, float b) {  // vec::maximum: _mm256_max_ps, NaN-propagating
-  if (std::isnan(a) || std::isnan(b)) return std::bit_cast<float>(0xffffffffu);
-  return a > b ? a : b;
-}
-
-// ATen's log_sigmoid_cpu_kernel: every element through the vector formula.
+// ATen's log_sigmoid_cpu_kernel: min(x, 0) - log1p(exp(-|x|)) with
+// vec::minimum (NaN-propagating) and SLEEF, every element through the vector code.
 inline float torch_vec_log_sigmoid(float x) {
-  const float m = vec_maximum(-x, 0.0f);
-  const float buffer = sleef::exp(-m) + sleef::exp(-x - m);
-  return -(m + sleef::log(buffer));
+  const float m = std::isnan(x) ? std::bit_cast<float>(0xffffffffu) : std::min(x, 0.0f);
+  return m - sleef::log1p(sleef::exp(-std::fabs(x)));
 }
 
 // Returns true when the op was handled by a bit-exact float32 kernel.
@@ -96,7 +77,7 @@ bool run_float_exact(UnaryOp op, const StridedPlan& plan) {
     case UnaryOp::Atan: float_vml(plan, [](float x) { return sleef::atan(x); }); return true;
     case UnaryOp::Asin: float_vml(plan, [](float x) { return sleef::asin(x); }); return true;
     case UnaryOp::Acos: float_vml(plan, [](float x) { return sleef::acos(x); }); return true;
-    case UnaryOp::Erf: float_vml(plan, [](float x) { return torch_vec_erf(x); }); return true;
+    case UnaryOp::Erf: float_vml(plan, [](float x) { return sleef::erf(x); }); return true;
     case UnaryOp::Erfc: float_vml(plan, [](float x) { return sleef::erfc(x); }); return true;
     case UnaryOp::Sin: float_vml_trig(plan, [](float x, bool w) { return sleef::sin(x, w); }); return true;
     case UnaryOp::Cos: float_vml_trig(plan, [](float x, bool w) { return sleef::cos(x, w); }); return true;
@@ -127,7 +108,7 @@ bool run_float_exact(UnaryOp op, const StridedPlan& plan) {
     case UnaryOp::Gelu: {
       const float alpha = static_cast<float>(M_SQRT1_2);
       float_vec_scalar_tail(
-          plan, [alpha](float x) { return x * 0.5f * (1.0f + torch_vec_erf(x * alpha)); },
+          plan, [alpha](float x) { return x * 0.5f * (1.0f + sleef::erf(x * alpha)); },
           [alpha](float x) { return 0.5f * x * (1.0f + std::erf(x * alpha)); });
       return true;
     }

@@ -33,8 +33,10 @@ Type* node_type(const std::string& name) {
   auto it = types_by_name.find(name);
   if (it != types_by_name.end()) return it->second;
   Type* t = new_type(strdup(name.c_str()), "torch.autograd.graph");
+  // name() is the C++ class name: PyTorch qualifies the two nodes that are not generated.
   method(t, "name(self)", [](Value* a, const Value&) {
-    return str(static_cast<NodeObject*>(a[0].obj())->node->name());
+    std::string n = static_cast<NodeObject*>(a[0].obj())->node->name();
+    return str(n == "CopySlices" || n == "AccumulateGrad" ? "torch::autograd::" + n : n);
   });
   static NativeTypeHooks hooks = [] {
     NativeTypeHooks h;

@@ -22,20 +22,20 @@ rt::Tensor triangle(const rt::Tensor& x, int64_t k, bool lower) {
 
 #define UNARY_ROWS(name, kind)                                                                       \
   {#name "(Tensor self)", [](Args& a) { return a.ret(ag::name(a.tensor(0))); }},                      \
-      {#name "_(Tensor self)", [](Args& a) { return a.ret(rt::name##_(a.tensor(0))); }},
+      {#name "_(Tensor self)", [](Args& a) { return a.ret(ag::name##_(a.tensor(0))); }},
 
 #define BINARY_ROWS(name, kind)                                                                          \
   {#name "(Tensor self, Tensor|Scalar other)",                                                            \
    [](Args& a) { return a.ret(ag::name(a.tensor(0), a.tensor_or_scalar(1))); }},                          \
       {#name "_(Tensor self, Tensor|Scalar other)",                                                       \
-       [](Args& a) { return a.ret(rt::name##_(a.tensor(0), a.tensor_or_scalar(1))); }},
+       [](Args& a) { return a.ret(ag::name##_(a.tensor(0), a.tensor_or_scalar(1))); }},
 
 // Other names PyTorch gives the same binary op.
 #define ALIAS_ROWS(alias, name)                                                                          \
   {#alias "(Tensor self, Tensor|Scalar other)",                                                           \
    [](Args& a) { return a.ret(ag::name(a.tensor(0), a.tensor_or_scalar(1))); }},                          \
       {#alias "_(Tensor self, Tensor|Scalar other)",                                                      \
-       [](Args& a) { return a.ret(rt::name##_(a.tensor(0), a.tensor_or_scalar(1))); }, kMethod},
+       [](Args& a) { return a.ret(ag::name##_(a.tensor(0), a.tensor_or_scalar(1))); }, kMethod},
 
 #define PREDICATE_ROW(name) {#name "(Tensor self)", [](Args& a) { return a.ret(ag::name(a.tensor(0))); }},
 

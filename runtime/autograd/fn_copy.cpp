@@ -29,6 +29,11 @@ Tensor to(const Tensor& t, Device device, std::optional<DType> dtype, bool copy)
 const Tensor& copy_(const Tensor& dst, const Tensor& src) {
   if (!any_requires_grad(dst, src)) return rt::copy_(dst, src);
   check_inplace(dst);
+  if (Tensor base = view_base_of(dst); base.defined()) {
+    rt::copy_(dst, src);
+    copy_slices(base, dst, ag::expand(ag::to(src, dst.dtype()), dst.sizes()));
+    return dst;
+  }
   auto node = make_node("CopyBackwards", {dst, src});
   node->set_backward([](FunctionNode& self, Grads& g) {
     return Grads{needs(self, 0) ? rt::zeros_like(g[0]) : Tensor(), g[0]};
@@ -43,6 +48,11 @@ namespace {
 const Tensor& overwrite(const Tensor& t, const char* name, const Tensor& value) {
   if (!any_requires_grad(t)) return rt::copy_(t, value);
   check_inplace(t);
+  if (Tensor base = view_base_of(t); base.defined()) {
+    rt::copy_(t, value);
+    copy_slices(base, t, rt::expand(value, t.sizes()));
+    return t;
+  }
   auto node = make_node(name, {t});
   node->set_backward([](FunctionNode&, Grads& g) { return Grads{rt::zeros_like(g[0])}; });
   rt::copy_(t, value);

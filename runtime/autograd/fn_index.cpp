@@ -55,9 +55,9 @@ ValuesIndices selecting(const char* name, const Tensor& x, int64_t dim, ValuesIn
 
 Tensor index(const Tensor& x, const std::vector<TensorIndex>& indices) {
   Tensor out = rt::index(x, indices);
-  if (!any_requires_grad(x)) return out;
   bool advanced = has_advanced(indices);
-  if (!advanced) mark_view(out, x);
+  if (!advanced && GradMode::is_enabled()) mark_view(out, x);
+  if (!any_requires_grad(x)) return out;
   return record(getitem_name(indices), {x}, out,
                 [indices, advanced, sizes = rt::DimVector(x.sizes())](FunctionNode&, Grads& g) {
                   if (advanced) return Grads{index_grad(g[0], sizes, indices)};
@@ -69,6 +69,14 @@ Tensor index(const Tensor& x, const std::vector<TensorIndex>& indices) {
 
 void index_put_(const Tensor& x, const std::vector<TensorIndex>& indices, const Tensor& value) {
   if (!any_requires_grad(x, value)) return rt::index_put_(x, indices, value);
+  if (view_base_of(x).defined()) {  // x[...] = v on a view: the base's history changes too
+    inplace_via(x, [&](const Tensor& old) {
+      Tensor c = ag::clone(old);
+      ag::index_put_(c, indices, value);
+      return c;
+    });
+    return;
+  }
   check_inplace(x);
   auto node = make_node(has_advanced(indices) ? "IndexPutBackward0" : "CopySlices", {x, value});
   node->set_backward([indices](FunctionNode& self, Grads& g) {
@@ -91,6 +99,13 @@ void index_put_(const Tensor& x, const std::vector<TensorIndex>& indices, const 
 
 const Tensor& index_put_(const Tensor& x, const std::vector<Tensor>& indices, const Tensor& values, bool accumulate) {
   if (!any_requires_grad(x, values)) return rt::index_put_(x, indices, values, accumulate);
+  if (view_base_of(x).defined()) {
+    return inplace_via(x, [&](const Tensor& old) {
+      Tensor c = ag::clone(old);
+      ag::index_put_(c, indices, values, accumulate);
+      return c;
+    });
+  }
   check_inplace(x);
   std::vector<TensorIndex> idx(indices.begin(), indices.end());
   auto node = make_node("IndexPutBackward0", {x, values});

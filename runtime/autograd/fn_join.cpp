@@ -8,14 +8,13 @@ namespace {
 // Multi-output views (split, chunk): one node, output i is slot i; the gradient
 // of the input is the outputs' gradients joined again (zeros where none came).
 std::vector<Tensor> split_op(const char* name, const Tensor& x, std::vector<Tensor> outs, int64_t dim) {
+  if (GradMode::is_enabled())
+    for (auto& o : outs) mark_view(o, x);
   if (!any_requires_grad(x)) return outs;
   int64_t d = rt::wrap_dim(dim, x.dim());
   auto node = make_node(name, {x});
   node->set_backward([d](FunctionNode&, Grads& g) { return Grads{ag::cat(g, d)}; });
-  for (size_t i = 0; i < outs.size(); ++i) {
-    mark_view(outs[i], x);
-    set_history(outs[i], node, static_cast<uint32_t>(i));
-  }
+  for (size_t i = 0; i < outs.size(); ++i) set_history(outs[i], node, static_cast<uint32_t>(i));
   return outs;
 }
 

@@ -11,8 +11,8 @@ namespace {
 using ViewBackward = std::function<Tensor(const Tensor& g)>;
 
 Tensor view_op(const char* name, const Tensor& x, const Tensor& out, ViewBackward back) {
+  if (GradMode::is_enabled()) mark_view(out, x);
   if (!any_requires_grad(x)) return out;
-  mark_view(out, x);
   return record(name, {x}, out, [back = std::move(back)](FunctionNode&, Grads& g) { return Grads{back(g[0])}; });
 }
 
@@ -136,14 +136,13 @@ Tensor diagonal(const Tensor& t, int64_t offset, int64_t dim1, int64_t dim2) {
 
 std::vector<Tensor> unbind(const Tensor& t, int64_t dim) {
   std::vector<Tensor> outs = rt::unbind(t, dim);
+  if (GradMode::is_enabled())
+    for (auto& o : outs) mark_view(o, t);
   if (!any_requires_grad(t)) return outs;
   int64_t d = rt::wrap_dim(dim, t.dim());
   auto node = make_node("UnbindBackward0", {t});
   node->set_backward([d](FunctionNode&, Grads& g) { return Grads{ag::stack(g, d)}; });
-  for (size_t i = 0; i < outs.size(); ++i) {
-    mark_view(outs[i], t);
-    set_history(outs[i], node, static_cast<uint32_t>(i));
-  }
+  for (size_t i = 0; i < outs.size(); ++i) set_history(outs[i], node, static_cast<uint32_t>(i));
   return outs;
 }
 

@@ -1,5 +1,6 @@
 #include "runtime/autograd/meta.h"
 
+#include "runtime/autograd/record.h"
 #include "runtime/ops/ops.h"
 
 namespace tscript::ag {
@@ -28,7 +29,11 @@ AutogradMeta& meta(const Tensor& t) {
 const IntrusivePtr<Node>& grad_fn(const Tensor& t) {
   static const IntrusivePtr<Node> none;
   auto* m = t.defined() ? get_meta(t) : nullptr;
-  return m ? m->grad_fn : none;
+  if (!m) return none;
+  if (m->view_base.defined() && m->view_version != t.version() && requires_grad(m->view_base)) {
+    regenerate_view_history(t, *m);
+  }
+  return m->grad_fn;
 }
 
 uint32_t output_nr(const Tensor& t) {

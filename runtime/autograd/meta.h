@@ -25,9 +25,12 @@ struct AutogradMeta : rt::AutogradMetaBase {
   std::vector<GradHook> hooks;
   // retain_grad() on a non-leaf: the hook writes through this slot.
   std::shared_ptr<RetainSlot> retain;
-  // A differentiable view records its base, so an in-place change of the view
-  // becomes part of the base's history (CopySlices).
+  // A view made in grad mode records its (root) base, so an in-place change of the
+  // view becomes part of the base's history (CopySlices), and the storage version its
+  // grad_fn is valid for: after an in-place change through another alias the view's
+  // grad_fn is regenerated from the base's (AsStridedBackward0), as in PyTorch.
   Tensor view_base;
+  int64_t view_version = 0;
 };
 
 AutogradMeta* get_meta(const Tensor& t);  // null when none exists

@@ -25,11 +25,18 @@ inline bool needs(const FunctionNode& self, size_t i) {
   return i < self.next_edges.size() && self.next_edges[i].valid();
 }
 
-// A differentiable view records its base (see AutogradMeta::view_base).
+// A view made in grad mode records its base (see AutogradMeta::view_base).
 void mark_view(const Tensor& view, const Tensor& base);
+// The tracked base of a view (undefined for a tensor that is not one).
+Tensor view_base_of(const Tensor& t);
+// The view's grad_fn from its base's current history (AsStridedBackward0).
+void regenerate_view_history(const Tensor& view, AutogradMeta& m);
+// After `view` (a view of `base`) was overwritten in place with `value`, which carries
+// the history of the new values: base's history becomes CopySlices of both.
+void copy_slices(const Tensor& base, const Tensor& view, const Tensor& value);
 
-// The autograd rules every in-place op checks before it writes (leaf that requires
-// grad; a view whose base is part of a graph).
+// The autograd rules every in-place op checks before it writes: a leaf that requires
+// grad, or a view of one, cannot be modified.
 void check_inplace(const Tensor& self);
 
 // In-place op with history: `out_of_place(old_self)` computes the result from a copy

@@ -18,7 +18,7 @@ extern "C" {
 #define DECL(n) __m256 Sleef_##n(__m256);
 DECL(expf8_u10) DECL(logf8_u10) DECL(log2f8_u10) DECL(log10f8_u10) DECL(log1pf8_u10) DECL(expm1f8_u10)
 DECL(sinf8_u10) DECL(cosf8_u10) DECL(tanf8_u10) DECL(tanhf8_u10) DECL(sinhf8_u10) DECL(coshf8_u10)
-DECL(atanf8_u10) DECL(asinf8_u10) DECL(acosf8_u10) DECL(erfcf8_u15)
+DECL(atanf8_u10) DECL(erff8_u10) DECL(asinf8_u10) DECL(acosf8_u10) DECL(erfcf8_u15)
 __m256 Sleef_powf8_u10(__m256, __m256);
 }
 
@@ -73,6 +73,7 @@ int main(int argc, char** argv) {
   RUN(asin, Sleef_asinf8_u10, s::asin(x), false)
   RUN(acos, Sleef_acosf8_u10, s::acos(x), false)
   RUN(erfc, Sleef_erfcf8_u15, s::erfc(x), false)
+  RUN(erf, Sleef_erff8_u10, s::erf(x), false)
   RUN(sin, Sleef_sinf8_u10, s::sin(x, wide), true)
   RUN(cos, Sleef_cosf8_u10, s::cos(x, wide), true)
   RUN(tan, Sleef_tanf8_u10, s::tan(x, wide), true)
