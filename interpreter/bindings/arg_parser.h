@@ -139,6 +139,7 @@ std::span<const OpDef> shape_ops();       // ops_shape.cpp
 std::span<const OpDef> index_ops();       // ops_index.cpp
 std::span<const OpDef> linalg_ops();      // ops_linalg.cpp
 std::span<const OpDef> nn_ops();          // ops_nn.cpp: conv1d conv2d max_pool2d avg_pool2d ...
+std::span<const OpDef> loss_ops();        // ops_loss.cpp: fused losses, batch/layer/group norm, embedding
 std::span<const OpDef> data_ops();        // ops_data.cpp: private helpers of torch.utils.data / torchvision
 std::span<const OpDef> tensor_info_ops(); // ops_tensor.cpp: conversions, metadata, dunders
 std::span<const OpDef> module_ops();      // torch_module.cpp: seeds, print options, grad mode

@@ -246,7 +246,7 @@ Ref<Module> make_torch(VM& v) {
   Dict* d = m->dict.get();
   install_ops(d, tensor_type(),
               {creation_ops(), random_ops(), pointwise_ops(), reduce_ops(), shape_ops(), index_ops(), linalg_ops(),
-               tensor_info_ops(), data_ops(), nn_ops(), tensor_autograd_ops()});
+               tensor_info_ops(), data_ops(), nn_ops(), loss_ops(), tensor_autograd_ops()});
   install_ops(d, nullptr, {module_ops(), serialize_ops()});  // functions only
 
   set(d, "__version__", str("1.13.1"));
