@@ -1,6 +1,8 @@
 // VM state, frames, script-function calls, generators, raising and tracebacks.
 #include "interpreter/vm/vm.h"
 
+#include <sys/mman.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
@@ -43,8 +45,12 @@ void set_current_vm(VM* v) { g_current = v; }
 VM::VM() {
   arena_size_ = kArenaSlots;
   // Zeroed pages are None Values and cost nothing until touched.
-  arena_ = static_cast<Value*>(std::calloc(arena_size_, sizeof(Value)));
-  if (!arena_) throw std::bad_alloc();
+  // Straight from mmap: the pages come zeroed (all-zero bytes are None Values) and are
+  // only touched as frames use them. calloc of a freed 16 MiB block may instead come
+  // from the heap and clear every byte, which made each new interpreter cost ~1.5 ms.
+  void* p = ::mmap(nullptr, arena_size_ * sizeof(Value), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED) throw std::bad_alloc();
+  arena_ = static_cast<Value*>(p);
   modules = make<Dict>();
   builtins = make<Dict>();
   write_stdout = [](const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); };
@@ -70,7 +76,7 @@ VM::~VM() {
   builtins->table.clear();
   builtins = Ref<Dict>();
   g_current = prev == this ? nullptr : prev;
-  std::free(arena_);  // every slot is None again once its frame is gone
+  ::munmap(arena_, arena_size_ * sizeof(Value));  // every slot is None again once its frame is gone
 }
 
 ScriptError memory_error() { return ScriptError{make_exception(exc_types().memory_error, "")}; }
