@@ -44,7 +44,6 @@ void set_current_vm(VM* v) { g_current = v; }
 
 VM::VM() {
   arena_size_ = kArenaSlots;
-  // Zeroed pages are None Values and cost nothing until touched.
   // Straight from mmap: the pages come zeroed (all-zero bytes are None Values) and are
   // only touched as frames use them. calloc of a freed 16 MiB block may instead come
   // from the heap and clear every byte, which made each new interpreter cost ~1.5 ms.
