@@ -8,29 +8,13 @@
 #include <iostream>
 #include <sstream>
 
-#include "interpreter/front/parser.h"
 #include "interpreter/objects/protocol.h"
+#include "interpreter/repl/repl.h"
 #include "interpreter/vm/vm.h"
 
 namespace tscript {
 
 namespace {
-
-// Prints an uncaught exception like CPython and returns the exit status it implies.
-int report(VM& vm, const Value& exc) {
-  if (is_instance(exc, exc_types().system_exit)) {
-    auto* e = exc.as<Exception>();
-    if (e->args->items.empty()) return 0;
-    const Value& code = e->args->items[0];
-    if (code.is_none()) return 0;
-    if (code.is_intlike()) return static_cast<int>(code.as_int() & 0xff);
-    vm.write_stderr(to_str(code) + "\n");
-    return 1;
-  }
-  std::fflush(stdout);
-  vm.write_stderr(vm.format_exception(exc));
-  return 1;
-}
 
 std::string directory_of(const std::string& path) {
   size_t slash = path.rfind('/');
@@ -59,7 +43,7 @@ int run_source(VM& vm, const std::string& source, const std::string& filename, R
     vm.exec_module(source, filename, "__main__", globals);
     return 0;
   } catch (ScriptError& e) {
-    return report(vm, e.exc);
+    return report_exception(vm, e.exc);
   }
 }
 
@@ -70,57 +54,22 @@ bool read_all(std::istream& in, std::string& out) {
   return true;
 }
 
-int repl(VM& vm, Ref<Dict> globals) {
-  bool tty = isatty(0);
-  if (tty) {
-    std::printf("tscript %s (Python 3.11 subset with a PyTorch-compatible torch module)\n", kVersion);
-    std::printf("Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n");
-  }
-  std::string buffer;
-  std::string line;
-  for (;;) {
-    if (tty) {
-      std::fputs(buffer.empty() ? ">>> " : "... ", stdout);
-      std::fflush(stdout);
-    }
-    if (!std::getline(std::cin, line)) {
-      if (tty) std::fputs("\n", stdout);
-      if (buffer.empty()) return 0;
-      line.clear();
-    }
-    bool eof = std::cin.eof();
-    bool continuing = !buffer.empty();
-    buffer += line + "\n";
-    bool run_now = false;
-    try {
-      front::parse_module(buffer, "<stdin>");
-      // A compound statement continues until a blank line.
-      run_now = !continuing || line.find_first_not_of(" \t") == std::string::npos;
-      // A line ending in ':' opens a block even when it already parses (`else:` etc.).
-      size_t last = line.find_last_not_of(" \t");
-      if (!continuing && last != std::string::npos && line[last] == ':') run_now = false;
-    } catch (front::SyntaxError& e) {
-      run_now = !e.info().incomplete || eof;
-    }
-    if (eof) run_now = true;
-    if (!run_now) continue;
-    std::string src;
-    src.swap(buffer);
-    if (src.find_first_not_of(" \t\n") == std::string::npos) {
-      if (eof) return 0;
-      continue;
-    }
-    try {
-      vm.exec_module(src, "<stdin>", "__main__", globals, /*interactive=*/true);
-    } catch (ScriptError& e) {
-      if (is_instance(e.exc, exc_types().system_exit)) return report(vm, e.exc);
-      report(vm, e.exc);
-    }
-    if (eof) return 0;
-  }
-}
-
 }  // namespace
+
+int report_exception(VM& vm, const Value& exc) {
+  if (is_instance(exc, exc_types().system_exit)) {
+    auto* e = exc.as<Exception>();
+    if (e->args->items.empty()) return 0;
+    const Value& code = e->args->items[0];
+    if (code.is_none()) return 0;
+    if (code.is_intlike()) return static_cast<int>(code.as_int() & 0xff);
+    vm.write_stderr(to_str(code) + "\n");
+    return 1;
+  }
+  std::fflush(stdout);
+  vm.write_stderr(vm.format_exception(exc));
+  return 1;
+}
 
 int run_cli(const CliOptions& opts) {
   VM vm;
@@ -146,15 +95,15 @@ int run_cli(const CliOptions& opts) {
     status = run_source(vm, src, opts.file, globals);
   } else {
     setup_search_path(vm, "");
-    if (opts.file == "-" || !isatty(0)) {
-      std::string src;
-      read_all(std::cin, src);
-      status = run_source(vm, src, "<stdin>", globals);
-    } else {
-      return repl(vm, globals);
-    }
+    // `tscript -i < input` reads the input as typed statements, as CPython does.
+    if (opts.interactive_after || (opts.file.empty() && isatty(0)))
+      return repl::run_repl(vm, globals, /*show_banner=*/true);
+    std::string src;
+    read_all(std::cin, src);
+    status = run_source(vm, src, "<stdin>", globals);
   }
-  if (opts.interactive_after && isatty(0)) return repl(vm, globals);
+  // As CPython's -i: inspect even when stdin is not a terminal (prompts then go to stderr).
+  if (opts.interactive_after) return repl::run_repl(vm, globals, /*show_banner=*/false);
   std::fflush(stdout);
   return status;
 }

@@ -6,6 +6,9 @@
 
 namespace tscript {
 
+class VM;
+class Value;
+
 constexpr const char* kVersion = "0.1.0";
 
 struct CliOptions {
@@ -18,5 +21,9 @@ struct CliOptions {
 
 // Runs a script/command/REPL and returns the process exit status.
 int run_cli(const CliOptions& options);
+
+// Prints an uncaught exception as CPython does (SystemExit: its message, if any) and
+// returns the exit status it implies.
+int report_exception(VM& vm, const Value& exc);
 
 }  // namespace tscript

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unordered_map>
 
+#include "interpreter/api/policy.h"
 #include "interpreter/bindings/arg_parser.h"
 #include "interpreter/builtins/builtins_internal.h"
 #include "runtime/serialize/checkpoint.h"
@@ -203,15 +204,18 @@ class FromModel {
 
 // ---- torch.save / torch.load ----
 
-std::string path_arg(const Value& f, const char* fn) {
-  if (auto* s = f.as<Str>()) return s->s;
+std::string path_arg(const Value& f, const char* fn, FileAccess access) {
+  if (auto* s = f.as<Str>()) {
+    check_file_access(s->s, access);
+    return s->s;
+  }
   type_error(std::string(fn) + ": tscript takes a file path (str), got '" + type_name(f) + "'");
 }
 
 Value torch_save(Args& a) {
   ser::Heap heap;
   ser::Object* root = ToModel(heap).convert(a[0]);
-  ser::save(*root, path_arg(a[1], "torch.save"));
+  ser::save(*root, path_arg(a[1], "torch.save", FileAccess::Write));
   return Value();
 }
 
@@ -238,7 +242,7 @@ ser::LoadOptions load_options(const Value& map_location, bool weights_only) {
 }
 
 Value torch_load(Args& a) {
-  std::string path = path_arg(a[0], "torch.load");
+  std::string path = path_arg(a[0], "torch.load", FileAccess::Read);
   struct stat st;
   if (::stat(path.c_str(), &st) != 0) {
     int err = errno;
@@ -278,11 +282,13 @@ Value save_safetensors(Args& a) {
   } else if (!a[2].is_none()) {
     type_error("save_safetensors: metadata must be a dict or None");
   }
+  check_file_access(a.string(1), FileAccess::Write);
   ser::save_safetensors(tensors, a.string(1), metadata);
   return Value();
 }
 
 Value load_safetensors(Args& a) {
+  check_file_access(a.string(0), FileAccess::Read);
   ser::SafetensorsFile f = ser::load_safetensors(a.string(0));
   auto d = Value::steal(new Dict());
   for (auto& [name, t] : f.tensors) d.as<Dict>()->set(str(name), wrap(t));

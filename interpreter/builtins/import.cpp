@@ -6,6 +6,7 @@
 #include <sstream>
 #include <sys/stat.h>
 
+#include "interpreter/api/policy.h"
 #include "interpreter/builtins/builtins_internal.h"
 #include "interpreter/builtins/stdlib_files.h"
 #include "interpreter/vm/vm_internal.h"
@@ -187,6 +188,7 @@ Value import_module(const std::string& name_in, const Value& fromlist, int level
     }
     name = name.empty() ? base : base + "." + name;
   }
+  check_import(name, globals);
   Value leaf = import_dotted(name);
   bool has_fromlist = fromlist.is<Tuple>() && !fromlist.as<Tuple>()->items.empty();
   // `import a.b` binds the top-level package; `from a.b import x` needs a.b itself.

@@ -7,6 +7,7 @@
 #include <thread>
 #include <unistd.h>
 
+#include "interpreter/api/policy.h"
 #include "interpreter/builtins/builtins_internal.h"
 
 extern char** environ;
@@ -153,7 +154,10 @@ Value os_path_join(Value* a, const Value&) {
   return str(out);
 }
 
-bool stat_ok(const std::string& p, struct stat* st) { return ::stat(p.c_str(), st) == 0; }
+// A path the host's policy hides does not exist as far as scripts can tell.
+bool stat_ok(const std::string& p, struct stat* st) {
+  return file_access_allowed(p, FileAccess::Read) && ::stat(p.c_str(), st) == 0;
+}
 
 Value os_path_exists(Value* a, const Value&) {
   struct stat st;
@@ -224,6 +228,7 @@ Value os_getcwd(Value*, const Value&) {
 }
 Value os_listdir(Value* a, const Value&) {
   std::string p = a[0].is_none() ? "." : path_arg(a[0], "listdir");
+  check_file_access(p, FileAccess::Read);
   DIR* dir = ::opendir(p.c_str());
   if (!dir) raise(exc_types().file_not_found_error, "[Errno 2] No such file or directory: '" + p + "'");
   auto l = make<List>();
@@ -236,6 +241,7 @@ Value os_listdir(Value* a, const Value&) {
 }
 Value os_makedirs(Value* a, const Value&) {
   std::string p = path_arg(a[0], "makedirs");
+  check_file_access(p, FileAccess::Write);
   bool exist_ok = truthy(a[2]);
   struct stat st;
   if (stat_ok(p, &st)) {
@@ -254,6 +260,7 @@ Value os_makedirs(Value* a, const Value&) {
 }
 Value os_remove(Value* a, const Value&) {
   std::string p = path_arg(a[0], "remove");
+  check_file_access(p, FileAccess::Write);
   if (::unlink(p.c_str()) != 0) raise(exc_types().file_not_found_error, "[Errno 2] No such file or directory: '" + p + "'");
   return Value();
 }

@@ -121,6 +121,7 @@ inline bool fast_truthy(const Value& v, bool& out) {
 
 Value VM::run(Frame* f) {
   FrameGuard guard(*this, f);
+  if (--poll_countdown <= 0) poll_limits(*this);
   Code* co = f->code;
   const uint32_t* code = co->code.data();
   const Value* consts = co->consts.data();
@@ -424,9 +425,9 @@ Value VM::run(Frame* f) {
           NEXT();
         }
         CASE(JUMP) {
-          if (arg < pc && interrupt_requested.load(std::memory_order_relaxed)) {
+          if (arg < pc && --poll_countdown <= 0) {
             f->pc = pc;
-            check_interrupt();
+            poll_limits(*this);
           }
           pc = arg;
           NEXT();

@@ -14,6 +14,9 @@
 
 namespace tscript {
 
+class Policy;             // include/tscript/policy.h
+struct ExecutionLimits;   // interpreter/api/limits.h
+
 struct Frame {
   Code* code = nullptr;
   Function* func = nullptr;  // null for module code
@@ -50,6 +53,12 @@ class VM {
   std::function<void(const std::string&)> write_stdout;
   std::function<void(const std::string&)> write_stderr;
   std::atomic<bool> interrupt_requested{false};
+  // Backward jumps and frame entries count this down; at zero the loop calls
+  // poll_limits(), so interrupts, budgets and deadlines cost one branch on the fast path.
+  int64_t poll_countdown = kPollInterval;
+  static constexpr int64_t kPollInterval = 1024;
+  ExecutionLimits* limits = nullptr;  // embedding API budgets; null: unlimited
+  const Policy* policy = nullptr;     // embedding API sandbox; null: everything allowed (CLI)
   int import_level_ = 0;  // set by IMPORT_LEVEL for the next IMPORT_NAME
   bool reraising_ = false;  // the exception in flight is a re-raise (no new traceback line)
 
@@ -79,7 +88,7 @@ class VM {
   std::string format_exception(const Value& exc);
 
  private:
-  Value* arena_ = nullptr;  // calloc'd: all-zero bytes are None Values
+  Value* arena_ = nullptr;  // mmap-ed: all-zero bytes are None Values
   size_t arena_size_ = 0;
   size_t arena_top_ = 0;
 };
@@ -96,6 +105,10 @@ struct SlotLease {
 };
 inline SlotLease::SlotLease(VM& v, size_t count) : vm(v), n(count), base(v.alloc_slots(count)) {}
 inline SlotLease::~SlotLease() { vm.free_slots(base, n); }
+
+// The slow path of the countdown: raises KeyboardInterrupt or the limit error, re-arms it
+// (interpreter/api/limits.cpp).
+void poll_limits(VM& v);
 
 // The VM of the calling thread (set while an interpreter runs).
 VM& vm();

@@ -127,12 +127,18 @@ Tensor matmul(const Tensor& a, const Tensor& b) {
 }
 
 Tensor einsum(const std::string& equation, const std::vector<Tensor>& operands) {
-  Tensor out = rt::einsum(equation, operands);
-  if (!any_requires_grad(operands)) return out;
-  auto node = IntrusivePtr<NotImplementedNode>::make("einsum");
-  connect_inputs(*node, operands);
-  set_history(out, node);
-  return out;
+  if (!any_requires_grad(operands)) return rt::einsum(equation, operands);
+  // The same reduction to sums, permutes and bmm, recorded: the gradient follows.
+  static const rt::EinsumOps ops{
+      [](const Tensor& t, IntArrayRef dims) { return ag::sum(t, dims); },
+      [](const Tensor& t, IntArrayRef sizes) { return ag::reshape(t, sizes); },
+      [](const Tensor& t, IntArrayRef sizes) { return ag::expand(t, sizes); },
+      [](const Tensor& t, IntArrayRef dims) { return ag::permute(t, dims); },
+      [](const Tensor& a, const Tensor& b) { return ag::bmm(a, b); },
+      [](const Tensor& t, int64_t offset, int64_t d1, int64_t d2) { return ag::diagonal(t, offset, d1, d2); },
+      [](const Tensor& t, int64_t src, int64_t dst) { return ag::movedim(t, src, dst); },
+  };
+  return rt::einsum(equation, operands, ops);
 }
 
 Tensor linear(const Tensor& input, const Tensor& weight, const Tensor& bias) {

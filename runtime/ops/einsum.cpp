@@ -25,7 +25,7 @@ struct Term {
 };
 
 // Sums over the dims whose labels are not in `keep`.
-Term sum_out(Term term, const std::array<bool, kMaxLabels>& keep) {
+Term sum_out(const EinsumOps& ops, Term term, const std::array<bool, kMaxLabels>& keep) {
   DimVector dims;
   std::vector<int> labels;
   for (size_t d = 0; d < term.labels.size(); ++d) {
@@ -33,11 +33,11 @@ Term sum_out(Term term, const std::array<bool, kMaxLabels>& keep) {
     else dims.push_back(static_cast<int64_t>(d));
   }
   if (dims.empty()) return term;
-  return {sum(term.t, dims), labels};
+  return {ops.sum(term.t, dims), labels};
 }
 
 // One pair: result labels are batch..., a-only..., b-only...
-Term contract(const Term& a, const Term& b, const std::array<bool, kMaxLabels>& needed_after) {
+Term contract(const EinsumOps& ops, const Term& a, const Term& b, const std::array<bool, kMaxLabels>& needed_after) {
   std::vector<int> batch, a_only, b_only, summed;
   auto in = [](const std::vector<int>& v, int l) { return std::find(v.begin(), v.end(), l) != v.end(); };
   for (int l : a.labels) {
@@ -88,17 +88,17 @@ Term contract(const Term& a, const Term& b, const std::array<bool, kMaxLabels>& 
     out_shape.push_back(size_of(b, l));
     n *= size_of(b, l);
   }
-  Tensor A = reshape(expand(permute(a.t, a_perm), a_shape), {nb, m, k});
-  Tensor B = reshape(expand(permute(b.t, b_perm), b_shape), {nb, k, n});
+  Tensor A = ops.reshape(ops.expand(ops.permute(a.t, a_perm), a_shape), DimVector{nb, m, k});
+  Tensor B = ops.reshape(ops.expand(ops.permute(b.t, b_perm), b_shape), DimVector{nb, k, n});
   std::vector<int> labels = batch;
   labels.insert(labels.end(), a_only.begin(), a_only.end());
   labels.insert(labels.end(), b_only.begin(), b_only.end());
-  return {reshape(bmm(A, B), out_shape), labels};
+  return {ops.reshape(ops.bmm(A, B), out_shape), labels};
 }
 
 }  // namespace
 
-Tensor einsum(const std::string& equation, const std::vector<Tensor>& operands) {
+Tensor einsum(const std::string& equation, const std::vector<Tensor>& operands, const EinsumOps& ops) {
   // ---- parse ----
   std::string lhs = equation, rhs;
   bool explicit_output = false;
@@ -204,8 +204,8 @@ Tensor einsum(const std::string& equation, const std::vector<Tensor>& operands) 
       for (size_t e = d + 1; e < term.labels.size(); ++e) {
         if (term.labels[e] != term.labels[d]) continue;
         // diagonal() puts the merged dim last; move it back to position d.
-        Tensor diag = diagonal(term.t, 0, static_cast<int64_t>(d), static_cast<int64_t>(e));
-        term.t = movedim(diag, -1, static_cast<int64_t>(d));
+        Tensor diag = ops.diagonal(term.t, 0, static_cast<int64_t>(d), static_cast<int64_t>(e));
+        term.t = ops.movedim(diag, -1, static_cast<int64_t>(d));
         term.labels.erase(term.labels.begin() + static_cast<long>(e));
         --e;
       }
@@ -221,19 +221,19 @@ Tensor einsum(const std::string& equation, const std::vector<Tensor>& operands) 
       for (int l : terms[j].labels) need[l] = true;
     return need;
   };
-  Term acc = sum_out(terms[0], needed_after(0));
+  Term acc = sum_out(ops, terms[0], needed_after(0));
   for (size_t i = 1; i < terms.size(); ++i) {
     auto need = needed_after(i);
     // Drop labels only this operand has and nobody needs, before multiplying.
     std::array<bool, kMaxLabels> keep_b = need;
     for (int l : acc.labels) keep_b[l] = true;
-    Term b = sum_out(terms[i], keep_b);
+    Term b = sum_out(ops, terms[i], keep_b);
     std::array<bool, kMaxLabels> keep_a = need;
     for (int l : b.labels) keep_a[l] = true;
-    acc = sum_out(acc, keep_a);
-    acc = contract(acc, b, need);
+    acc = sum_out(ops, acc, keep_a);
+    acc = contract(ops, acc, b, need);
   }
-  acc = sum_out(acc, in_output);
+  acc = sum_out(ops, acc, in_output);
 
   // ---- order as the output ----
   DimVector perm;
@@ -241,7 +241,24 @@ Tensor einsum(const std::string& equation, const std::vector<Tensor>& operands) 
     auto it = std::find(acc.labels.begin(), acc.labels.end(), l);
     perm.push_back(it - acc.labels.begin());
   }
-  return permute(acc.t, perm);
+  return ops.permute(acc.t, perm);
+}
+
+const EinsumOps& plain_einsum_ops() {
+  static const EinsumOps ops{
+      [](const Tensor& t, IntArrayRef dims) { return sum(t, dims); },
+      [](const Tensor& t, IntArrayRef sizes) { return reshape(t, sizes); },
+      [](const Tensor& t, IntArrayRef sizes) { return expand(t, sizes); },
+      [](const Tensor& t, IntArrayRef dims) { return permute(t, dims); },
+      [](const Tensor& a, const Tensor& b) { return bmm(a, b); },
+      [](const Tensor& t, int64_t offset, int64_t d1, int64_t d2) { return diagonal(t, offset, d1, d2); },
+      [](const Tensor& t, int64_t src, int64_t dst) { return movedim(t, src, dst); },
+  };
+  return ops;
+}
+
+Tensor einsum(const std::string& equation, const std::vector<Tensor>& operands) {
+  return einsum(equation, operands, plain_einsum_ops());
 }
 
 }  // namespace tscript::rt
