@@ -18,6 +18,10 @@ TEST_CASE("gradcheck: matrix products", "[autograd][gradcheck]") {
       {"AddmmBackward0 defaults", {d.x({2, 2}), d.x({2, 3}), d.xt({3, 2})}, AG_FN(ag::addmm(x[0], x[1], x[2]))},
       {"BaddbmmBackward0", {d.x({1, 3}), d.xt({2, 2, 3}), d.x({2, 3, 3})},
        AG_FN(ag::baddbmm(x[0], x[1], x[2], 2, 0.5))},
+      // einsum records the sums, permutes and bmm it reduces to.
+      {"BmmBackward0 einsum contraction", {d.xt({3, 4}), d.x({4, 2})}, AG_FN(ag::einsum("ij,jk->ik", {x[0], x[1]}))},
+      {"DiagonalBackward0 einsum trace", {d.x({2, 3, 3})}, AG_FN(ag::einsum("bii->b", {x[0]}))},
+      {"SumBackward1 einsum ellipsis", {d.x({2, 3, 4}), d.xs({4})}, AG_FN(ag::einsum("b...,...->b", {x[0], x[1]}))},
   });
 }
 
