@@ -35,13 +35,44 @@ ViewBackward reshape_back(const Tensor& x) {
 
 Tensor alias(const Tensor& t) { return view_op("AliasBackward0", t, rt::alias(t), [](const Tensor& g) { return g; }); }
 
+namespace {
+struct Strided {
+  rt::DimVector sizes, strides;
+  int64_t offset;
+  // Storage index of every element (int64, shaped like the view), and one past the last.
+  Tensor positions() const {
+    Tensor pos = rt::full(sizes, rt::Scalar(offset), rt::TensorOptions(DType::Int64));
+    for (size_t d = 0; d < sizes.size(); ++d) {
+      rt::DimVector shape(sizes.size(), 1);
+      shape[d] = sizes[d];
+      Tensor step = rt::mul(rt::arange(sizes[d]), rt::Scalar(strides[d]));
+      pos = rt::add(pos, rt::view(step, shape));
+    }
+    return pos;
+  }
+  int64_t end() const {
+    int64_t last = offset;
+    for (size_t d = 0; d < sizes.size(); ++d) {
+      if (sizes[d] == 0) return offset;
+      last += (sizes[d] - 1) * strides[d];
+    }
+    return last + 1;
+  }
+};
+}  // namespace
+
 Tensor as_strided(const Tensor& t, IntArrayRef sizes, IntArrayRef strides, std::optional<int64_t> offset) {
   Tensor out = rt::as_strided(t, sizes, strides, offset);
   if (!any_requires_grad(t)) return out;
-  auto node = IntrusivePtr<NotImplementedNode>::make("as_strided");
-  connect_inputs(*node, {t});
-  set_history(out, node);
-  return out;
+  // The gradient of each storage element is the sum over the output elements that read
+  // it; each input element then takes its storage element's sum.
+  Strided in{rt::DimVector(t.sizes()), rt::DimVector(t.strides()), t.storage_offset()};
+  Strided view{rt::DimVector(sizes), rt::DimVector(strides), offset.value_or(t.storage_offset())};
+  return view_op("AsStridedBackward0", t, out, [in, view](const Tensor& g) {
+    Tensor buffer = rt::zeros({std::max(in.end(), view.end())}, g.dtype());
+    rt::index_put_(buffer, std::vector<Tensor>{rt::reshape(view.positions(), {-1})}, rt::reshape(g, {-1}), true);
+    return rt::index(buffer, {TensorIndex(in.positions())});
+  });
 }
 
 Tensor view(const Tensor& t, IntArrayRef sizes) { return view_op("ViewBackward0", t, rt::view(t, sizes), reshape_back(t)); }

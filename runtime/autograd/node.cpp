@@ -119,8 +119,5 @@ Grads AccumulateGrad::apply(Grads&& grads) {
   return {};
 }
 
-Grads NotImplementedNode::apply(Grads&&) {
-  rt::throw_error(rt::ErrorKind::NotImplemented, "the derivative for '" + op_ + "' is not implemented.");
-}
 
 }  // namespace tscript::ag

@@ -113,15 +113,4 @@ class AccumulateGrad : public Node {
   Tensor variable_;
 };
 
-// Raised when backward reaches an op whose derivative tscript does not implement.
-class NotImplementedNode : public Node {
- public:
-  explicit NotImplementedNode(std::string op) : op_(std::move(op)) {}
-  std::string name() const override { return "NotImplemented"; }
-  Grads apply(Grads&& grads) override;
-
- private:
-  std::string op_;
-};
-
 }  // namespace tscript::ag

@@ -17,6 +17,9 @@ TEST_CASE("gradcheck: shape views", "[autograd][gradcheck]") {
   Data d;
   check_cases({
       {"AliasBackward0", {d.xt({3, 4})}, AG_FN(ag::alias(x[0]))},
+      // Overlapping windows: storage elements read by several outputs sum their grads.
+      {"AsStridedBackward0 overlapping windows", {d.x({6})}, AG_FN(ag::as_strided(x[0], {3, 3}, {1, 1}))},
+      {"AsStridedBackward0 of a transposed input", {d.xt({3, 4})}, AG_FN(ag::as_strided(x[0], {2, 2}, {1, 3}, 1))},
       {"ViewBackward0", {d.x({3, 4})}, AG_FN(ag::view(x[0], {2, 6}))},
       {"ViewBackward0 view_as", {d.x({3, 4}), d.c({4, 3})}, AG_FN(ag::view_as(x[0], x[1]))},
       {"ReshapeAliasBackward0 reshape of a contiguous tensor", {d.x({3, 4})}, AG_FN(ag::reshape(x[0], {4, -1}))},
