@@ -258,6 +258,24 @@ Tensor cumsum(const Tensor& x, int64_t dim, std::optional<DType> dtype) {
   });
 }
 
+namespace {
+// d cumprod / dx without dividing by x (some element is zero): with L_i the product of
+// the elements before i and S_i = g_i + x_{i+1} S_{i+1}, the gradient is L_i * S_i.
+Tensor cumprod_grad_zeros(const Tensor& g, const Tensor& x, int64_t d) {
+  int64_t n = x.size(d);
+  std::vector<Tensor> s(static_cast<size_t>(n)), out(static_cast<size_t>(n));
+  s[n - 1] = ag::select(g, d, n - 1);
+  for (int64_t i = n - 2; i >= 0; --i)
+    s[i] = ag::add(ag::select(g, d, i), ag::mul(ag::select(x, d, i + 1), s[i + 1]));
+  Tensor before = rt::ones_like(ag::select(x, d, 0));
+  for (int64_t i = 0; i < n; ++i) {
+    out[i] = ag::mul(before, s[i]);
+    before = ag::mul(before, ag::select(x, d, i));
+  }
+  return ag::stack(out, d);
+}
+}  // namespace
+
 Tensor cumprod(const Tensor& x, int64_t dim, std::optional<DType> dtype) {
   Tensor out = rt::cumprod(x, dim, dtype);
   if (!any_requires_grad(x)) return out;
@@ -266,8 +284,7 @@ Tensor cumprod(const Tensor& x, int64_t dim, std::optional<DType> dtype) {
                 [d, sx = SavedTensor(x, false), so = SavedTensor(out, true)](FunctionNode& self, Grads& g) {
                   Tensor x = sx.unpack(&self), res = so.unpack(&self);
                   if (g[0].dim() == 0) return Grads{g[0]};
-                  TS_CHECK(!rt::any(rt::eq(x, scalar_like(0, x))).item().to_bool(),
-                           "cumprod backward with zeros in the input is not supported yet");
+                  if (rt::any(rt::eq(x, scalar_like(0, x))).item().to_bool()) return Grads{cumprod_grad_zeros(g[0], x, d)};
                   std::vector<int64_t> dims{d};
                   Tensor acc = ag::flip(ag::cumsum(ag::flip(ag::mul(g[0], res), dims), d), dims);
                   return Grads{ag::div(acc, x)};
