@@ -7,6 +7,7 @@
 #include "interpreter/bindings/arg_parser.h"
 #include "interpreter/bindings/autograd.h"
 #include "interpreter/builtins/builtins_internal.h"
+#include "interpreter/vm/vm.h"
 #include "runtime/autograd/engine.h"
 #include "runtime/autograd/functions.h"
 #include "runtime/autograd/gradcheck.h"
@@ -183,7 +184,17 @@ Value node_value(const rt::IntrusivePtr<ag::Node>& node) {
   return Value::steal(new NodeObject(node_type(node->name()), node));
 }
 
-Value grad_value(const rt::Tensor& t) { return wrap(ag::grad(t)); }
+Value grad_value(const rt::Tensor& t) {
+  rt::Tensor g = ag::grad(t);
+  if (!g.defined() && !ag::is_leaf(t) && !ag::retains_grad(t))
+    vm().warn("UserWarning",
+              "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute "
+              "won't be populated during autograd.backward(). If you indeed want the .grad field to be populated for "
+              "a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by "
+              "mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for "
+              "more informations. (Triggered internally at  ./build/aten/src/ATen/core/TensorBody.h:480.)");
+  return wrap(g);
+}
 
 std::span<const OpDef> tensor_autograd_ops() { return kTensorAutogradOps; }
 std::span<const OpDef> autograd_module_ops() { return kAutogradModuleOps; }

@@ -350,4 +350,23 @@ std::string VM::format_exception(const Value& exc_v) {
   return out;
 }
 
+void VM::warn(const std::string& category, const std::string& message) {
+  std::string file = "sys";
+  int line = 1;
+  if (frame) {
+    file = frame->code->filename;
+    line = frame->code->line_at(frame->pc > 0 ? frame->pc - 1 : 0);
+  }
+  std::string where = file + ":" + std::to_string(line) + ": ";
+  if (!warned_.insert(where + category + message).second) return;
+  std::string out = where + category + ": " + message + "\n";
+  auto src = sources.find(file);
+  if (src != sources.end() && line >= 1 && line <= static_cast<int>(src->second.size())) {
+    const std::string& l = src->second[line - 1];
+    size_t b = l.find_first_not_of(" \t");
+    if (b != std::string::npos) out += "  " + l.substr(b) + "\n";
+  }
+  write_stderr(out);
+}
+
 }  // namespace tscript

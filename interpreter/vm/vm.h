@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "interpreter/objects/exception.h"
@@ -60,6 +61,7 @@ class VM {
   ExecutionLimits* limits = nullptr;  // embedding API budgets; null: unlimited
   const Policy* policy = nullptr;     // embedding API sandbox; null: everything allowed (CLI)
   int import_level_ = 0;  // set by IMPORT_LEVEL for the next IMPORT_NAME
+  std::unordered_set<std::string> warned_;  // locations already warned about
   bool reraising_ = false;  // the exception in flight is a re-raise (no new traceback line)
 
   // Runs a frame until it returns (or yields, for generator frames).
@@ -86,6 +88,9 @@ class VM {
                     Ref<Dict> globals = Ref<Dict>(), bool interactive = false);
   // The formatted traceback of an exception, as CPython prints it.
   std::string format_exception(const Value& exc);
+  // Python's default warning action: "file:line: Category: message" and the source line
+  // on stderr, once per location and message (warnings.warn from native code).
+  void warn(const std::string& category, const std::string& message);
 
  private:
   Value* arena_ = nullptr;  // mmap-ed: all-zero bytes are None Values

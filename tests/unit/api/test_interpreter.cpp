@@ -88,6 +88,20 @@ TEST_CASE("print goes to the host's sink") {
   CHECK(out == "hello 42\n");
 }
 
+TEST_CASE("warnings go to stderr once per location, as Python's default action") {
+  std::string err;
+  tscript::Options o;
+  o.write_stderr = [&](std::string_view s) { err += s; };
+  Interpreter interp(std::move(o));
+  interp.exec("import torch\nh = torch.ones(2, requires_grad=True) * 2\nfor i in range(3):\n    g = h.grad\nh.grad\n",
+              "w.py");
+  const std::string head = "w.py:4: UserWarning: The .grad attribute of a Tensor that is not a leaf Tensor is being";
+  CHECK(err.find(head) == 0);
+  CHECK(err.find("\n  g = h.grad\n") != std::string::npos);
+  CHECK(err.find("w.py:5: UserWarning") != std::string::npos);
+  CHECK(err.find(head, 1) == std::string::npos);  // the loop warned once
+}
+
 TEST_CASE("syntax errors and tracebacks reach the host") {
   Interpreter interp;
   try {
