@@ -108,7 +108,37 @@ CachingAllocator& instance() {
 
 }  // namespace
 
-Allocator* allocator() { return &instance(); }
+namespace {
+thread_local Allocator* t_override = nullptr;
+}  // namespace
+
+Allocator* allocator() { return t_override ? t_override : &instance(); }
+
+AllocatorScope::AllocatorScope(Allocator* a) : prev_(t_override) {
+  if (a) t_override = a;
+}
+AllocatorScope::~AllocatorScope() { t_override = prev_; }
+
+void* CappedAllocator::allocate(size_t nbytes) {
+  size_t now = used_.fetch_add(nbytes) + nbytes;
+  if (now > cap_) {
+    used_.fetch_sub(nbytes);
+    TS_ERROR("tensor memory cap exceeded: tried to allocate ", nbytes, " bytes with ", now - nbytes, " of ", cap_,
+             " bytes in use");
+  }
+  try {
+    return instance().allocate(nbytes);
+  } catch (...) {
+    used_.fetch_sub(nbytes);
+    throw;
+  }
+}
+
+void CappedAllocator::deallocate(void* ptr, size_t nbytes) {
+  if (!ptr) return;
+  used_.fetch_sub(nbytes);
+  instance().deallocate(ptr, nbytes);
+}
 AllocatorStats allocator_stats() { return instance().stats(); }
 void empty_cache() { instance().empty_cache(); }
 void set_cache_limit(size_t bytes) { instance().set_limit(bytes); }

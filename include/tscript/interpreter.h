@@ -49,6 +49,9 @@ struct Options {
 struct Limits {
   int64_t max_instructions = -1;          // backward jumps + calls; -1: unlimited
   std::chrono::milliseconds timeout{0};   // wall clock; 0: unlimited
+  // Bytes of tensor memory the interpreter's calls may hold at once (0: unlimited);
+  // an allocation past it raises RuntimeError in the script.
+  std::size_t max_tensor_bytes = 0;
 };
 
 // A C++ function callable from scripts: receives the bound arguments (one per

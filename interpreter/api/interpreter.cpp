@@ -11,6 +11,7 @@
 #include "interpreter/api/limits.h"
 #include "interpreter/objects/protocol.h"
 #include "interpreter/vm/vm.h"
+#include "backends/cpu/allocator.h"
 
 namespace tscript {
 
@@ -20,6 +21,10 @@ struct Interpreter::State {
   Policy policy;
   ExecutionLimits limits;
   int depth = 0;  // nested entries (a host function calling back into this interpreter)
+  // The tensor memory cap in force (null: none), and every cap ever set: storages keep a
+  // pointer to the allocator that made them, so none is freed while one may be in use.
+  rt::cpu::CappedAllocator* tensor_cap = nullptr;
+  std::vector<std::unique_ptr<rt::cpu::CappedAllocator>> caps;
 };
 
 namespace {
@@ -33,7 +38,8 @@ thread_local VM* t_entered = nullptr;
 // travels on to the script's handlers.
 class Entered {
  public:
-  explicit Entered(Interpreter::State& s) : s_(s), prev_(t_entered), outermost_(s.depth == 0) {
+  explicit Entered(Interpreter::State& s)
+      : s_(s), prev_(t_entered), outermost_(s.depth == 0), allocator_(s.tensor_cap) {
     t_entered = &s.vm;
     set_current_vm(&s.vm);
     ++s_.depth;
@@ -53,6 +59,7 @@ class Entered {
   Interpreter::State& s_;
   VM* prev_;
   bool outermost_;
+  rt::cpu::AllocatorScope allocator_;  // tensors made by the call count against the cap
 };
 
 template <class F>
@@ -94,14 +101,27 @@ Interpreter::Interpreter(Options options) {
 }
 
 Interpreter::~Interpreter() {
-  // Values die with the VM current (destructors may reach the VM).
-  Entered e(*s_);
-  s_->globals = Ref<Dict>();
+  {
+    // Values die with the VM current (destructors may reach the VM).
+    Entered e(*s_);
+    s_->globals = Ref<Dict>();
+  }
+  // A cap with live tensors (held by the VM until it goes, or by the host) must outlive
+  // them: it is left allocated, a few bytes, rather than dangling.
+  for (auto& cap : s_->caps)
+    if (cap->in_use() > 0) (void)cap.release();
 }
 
 VM& Interpreter::vm() { return s_->vm; }
 Policy& Interpreter::policy() { return s_->policy; }
-void Interpreter::set_limits(Limits limits) { s_->limits.config = limits; }
+void Interpreter::set_limits(Limits limits) {
+  s_->limits.config = limits;
+  s_->tensor_cap = nullptr;
+  if (limits.max_tensor_bytes > 0) {
+    s_->caps.push_back(std::make_unique<rt::cpu::CappedAllocator>(limits.max_tensor_bytes));
+    s_->tensor_cap = s_->caps.back().get();
+  }
+}
 void Interpreter::interrupt() noexcept { s_->vm.interrupt_requested.store(true); }
 
 void Interpreter::exec(std::string_view source, std::string_view filename) {

@@ -67,3 +67,24 @@ TEST_CASE("interrupt() from another thread stops a runaway loop") {
   interp.exec("x = 1");
   CHECK(interp.get<int64_t>("x") == 1);
 }
+
+TEST_CASE("a cap on tensor memory stops allocations past it, and freeing makes room") {
+  tscript::Interpreter interp;
+  tscript::Limits limits;
+  limits.max_tensor_bytes = 4 << 20;  // 4 MiB
+  interp.set_limits(limits);
+  interp.exec("import torch\nsmall = torch.zeros(1000)\n");  // 4 kB
+  try {
+    interp.exec("big = torch.zeros(2000000)\n");  // 8 MB
+    FAIL("no exception");
+  } catch (const tscript::Error& e) {
+    CHECK(e.type() == "RuntimeError");
+    CHECK(e.message().find("tensor memory cap exceeded") != std::string::npos);
+  }
+  // Within the cap, repeatedly: at most three 800 kB tensors live at once.
+  interp.exec("for i in range(20):\n    t = torch.ones(200000) * 2\n");
+  interp.exec("del t\nroom = [torch.zeros(200000) for _ in range(4)]\n");  // 3.2 MB
+  CHECK_THROWS_AS(interp.exec("more = torch.zeros(300000)\n"), tscript::Error);  // +1.2 MB
+  interp.exec("room = None\nmore = torch.zeros(300000)\n");
+  CHECK(interp.eval<int64_t>("more.numel()") == 300000);
+}
