@@ -5,20 +5,12 @@
 #include <chrono>
 #include <thread>
 
+#include "api_test_support.h"
 #include "tscript/interpreter.h"
 
+using api_test::error_type_of;
 using tscript::Interpreter;
 
-namespace {
-std::string error_type_of(Interpreter& interp, const std::string& src) {
-  try {
-    interp.exec(src);
-  } catch (const tscript::Error& e) {
-    return e.type();
-  }
-  return "";
-}
-}  // namespace
 
 TEST_CASE("an instruction budget stops a runaway loop") {
   Interpreter interp;

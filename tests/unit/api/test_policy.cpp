@@ -6,8 +6,10 @@
 
 #include <unistd.h>
 
+#include "api_test_support.h"
 #include "tscript/interpreter.h"
 
+using api_test::error_type_of;
 using tscript::Interpreter;
 namespace fs = std::filesystem;
 
@@ -22,14 +24,6 @@ struct TempDir {
   }
   ~TempDir() { fs::remove_all(path); }
 };
-std::string error_type_of(Interpreter& interp, const std::string& src) {
-  try {
-    interp.exec(src);
-  } catch (const tscript::Error& e) {
-    return e.type();
-  }
-  return "";
-}
 }  // namespace
 
 TEST_CASE("embedded interpreters have no file access by default") {
