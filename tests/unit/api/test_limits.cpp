@@ -11,7 +11,6 @@
 using api_test::error_type_of;
 using tscript::Interpreter;
 
-
 TEST_CASE("an instruction budget stops a runaway loop") {
   Interpreter interp;
   interp.set_limits({.max_instructions = 100000});
