@@ -2,6 +2,7 @@
 
 #include "runtime/autograd/functions.h"
 #include "runtime/autograd/meta.h"
+#include "runtime/autograd/record.h"
 #include "runtime/ops/ops.h"
 
 namespace tscript::ag {
@@ -20,24 +21,9 @@ uint64_t next_sequence_nr() {
            "or if you need to access saved tensors after calling backward.");
 }
 
+// "torch.FloatTensor [2, 3]", as PyTorch names a tensor in the version-counter error.
 std::string type_string(const Tensor& t) {
-  static const char* names[] = {"Float", "Double", "Half", "BFloat16", "Long", "Int", "Short", "Char", "Byte", "Bool"};
-  const char* n = "Float";
-  switch (t.dtype()) {
-    case DType::Float32: n = names[0]; break;
-    case DType::Float64: n = names[1]; break;
-    case DType::Float16: n = names[2]; break;
-    case DType::BFloat16: n = names[3]; break;
-    case DType::Int64: n = names[4]; break;
-    case DType::Int32: n = names[5]; break;
-    case DType::Int16: n = names[6]; break;
-    case DType::Int8: n = names[7]; break;
-    case DType::UInt8: n = names[8]; break;
-    case DType::Bool: n = names[9]; break;
-  }
-  std::string s = std::string("torch.") + n + "Tensor [";
-  for (int64_t i = 0; i < t.dim(); ++i) s += (i ? ", " : "") + std::to_string(t.size(i));
-  return s + "]";
+  return std::string("torch.") + rt::scalar_type_name(t.dtype()) + "Tensor " + shape_string(t.sizes());
 }
 }  // namespace
 
