@@ -12,7 +12,8 @@ namespace tscript {
 enum class FileAccess { Read, Write };
 
 // Consulted by `import` and by every built-in that touches the filesystem (torch.save,
-// torch.load, the safetensors functions, datasets' IDX reader, os.path.exists/isfile/isdir).
+// torch.load, the safetensors functions, datasets' IDX reader, os.path.exists/isfile/isdir,
+// os.listdir/makedirs/remove/rmdir, open()).
 // A default Policy grants no file and every module; the `tscript` command runs without one.
 class Policy {
  public:

@@ -382,6 +382,7 @@ void install_builtins(VM& v) {
   }
   install_iter_builtins(v, b);
   install_exceptions(v, b);
+  install_file_builtins(v, b);
   install_modules(v);
 }
 

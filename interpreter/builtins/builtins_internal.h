@@ -28,6 +28,26 @@ inline void set_global(Dict* ns, const char* name, const Value& v) {
   ns->set(Value(static_cast<Object*>(intern(name))), v);
 }
 
+// A built-in class for native objects (immortal; single base, object when null).
+inline Type* new_builtin_type(const char* name, const char* module, Layout layout, Type* base) {
+  Type* t = new Type(types().type, name);
+  t->refcnt = 1u << 30;
+  t->layout = layout;
+  t->builtin = true;
+  t->base = base ? base : types().object;
+  t->mro = {t};
+  for (Type* b : t->base->mro) t->mro.push_back(b);
+  t->module_name = module;
+  t->dict = make<Dict>();
+  return t;
+}
+
+// Raises the OSError subclass CPython picks for `err` (FileNotFoundError for ENOENT, ...)
+// with its message "[Errno 2] No such file or directory: 'name'" and the errno, strerror
+// and filename attributes (file_object.cpp); without a filename, "[Errno 22] Invalid argument".
+[[noreturn]] void raise_os_error(int err, const std::string& filename);
+[[noreturn]] void raise_os_error(int err);
+
 // Argument helpers with Python's error messages.
 std::string arg_str(const Value& v, const char* fname);
 int64_t arg_int(const Value& v, const char* fname);
@@ -43,6 +63,7 @@ void install_dict_methods();
 void install_iter_builtins(VM& v, Dict* b);
 void install_exceptions(VM& v, Dict* b);
 void install_modules(VM& v);
+void install_file_builtins(VM& v, Dict* b);  // open()
 
 Value make_table_iter(const Value& owner, HashTable* t, int mode);
 Ref<NativeFunction> object_init_function();

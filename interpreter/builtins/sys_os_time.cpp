@@ -1,4 +1,5 @@
 // The sys, time, os and os.path modules.
+#include <cerrno>
 #include <chrono>
 #include <climits>
 #include <cstdlib>
@@ -261,7 +262,13 @@ Value os_makedirs(Value* a, const Value&) {
 Value os_remove(Value* a, const Value&) {
   std::string p = path_arg(a[0], "remove");
   check_file_access(p, FileAccess::Write);
-  if (::unlink(p.c_str()) != 0) raise(exc_types().file_not_found_error, "[Errno 2] No such file or directory: '" + p + "'");
+  if (::unlink(p.c_str()) != 0) raise_os_error(errno, p);
+  return Value();
+}
+Value os_rmdir(Value* a, const Value&) {
+  std::string p = path_arg(a[0], "rmdir");
+  check_file_access(p, FileAccess::Write);
+  if (::rmdir(p.c_str()) != 0) raise_os_error(errno, p);
   return Value();
 }
 Value os_getenv(Value* a, const Value&) {
@@ -295,6 +302,7 @@ Ref<Module> make_os(VM& v) {
   def(d, "makedirs(name, mode=511, exist_ok=False)", os_makedirs);
   def(d, "remove(path)", os_remove);
   def(d, "unlink(path)", os_remove);
+  def(d, "rmdir(path)", os_rmdir);
   def(d, "getenv(key, default=None)", os_getenv);
   auto env = make<Dict>();
   for (char** e = environ; e && *e; ++e) {
@@ -314,6 +322,9 @@ Ref<Module> make_os(VM& v) {
 }  // namespace
 
 Ref<Module> make_math(VM& v);
+Ref<Module> make_random(VM& v);  // random_module.cpp
+Ref<Module> make_json(VM& v);    // json_module.cpp
+Ref<Module> make_io(VM& v);      // file_object.cpp
 
 void install_modules(VM& v) {
   static bool once = [] {
@@ -322,6 +333,9 @@ void install_modules(VM& v) {
     register_native_module("os", make_os);
     register_native_module("os.path", make_os_path);
     register_native_module("math", make_math);
+    register_native_module("random", make_random);
+    register_native_module("json", make_json);
+    register_native_module("io", make_io);
     register_native_module("torch", [](VM& vm) { Ref<Module> make_torch(VM&); return make_torch(vm); });  // interpreter/bindings
     return true;
   }();

@@ -3,6 +3,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <string>
 
 #include <unistd.h>
 
@@ -24,6 +26,10 @@ struct TempDir {
   }
   ~TempDir() { fs::remove_all(path); }
 };
+std::string slurp_file(const fs::path& p) {
+  std::ifstream in(p);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
 }  // namespace
 
 TEST_CASE("embedded interpreters have no file access by default") {
@@ -78,4 +84,43 @@ TEST_CASE("a module allow-list") {
   CHECK(error_type_of(interp, "from sys import argv") == "ImportError");
   interp.module("hostmod").set("v", 1);  // host modules are allowed implicitly
   interp.exec("import hostmod");
+}
+
+TEST_CASE("open() asks the policy: nothing by default, reads and writes per grant") {
+  TempDir dir;
+  std::string granted = (dir.path / "granted").string();
+  std::ofstream(dir.path / "granted" / "in.txt") << "text";
+  {
+    Interpreter interp;  // a default Policy: no files at all
+    interp.set("secret", (dir.path / "secret" / "key.txt").string());
+    interp.set("out", granted + "/new.txt");
+    CHECK(error_type_of(interp, "open(secret)") == "PermissionError");
+    CHECK(error_type_of(interp, "open(out, 'w')") == "PermissionError");
+    CHECK(error_type_of(interp, "import io\nio.open(secret, 'rb')") == "PermissionError");
+    CHECK_FALSE(fs::exists(dir.path / "granted" / "new.txt"));
+  }
+  {
+    tscript::Options o;
+    o.policy.grant_read(granted);
+    Interpreter interp(std::move(o));
+    interp.set("d", granted);
+    interp.exec("with open(d + '/in.txt') as f:\n    text = f.read()\n");
+    CHECK(interp.get<std::string>("text") == "text");
+    for (const char* mode : {"w", "a", "x", "r+", "wb"})
+      CHECK(error_type_of(interp, std::string("open(d + '/in.txt', '") + mode + "')") == "PermissionError");
+    CHECK(error_type_of(interp, "open(d + '/../secret/key.txt')") == "PermissionError");
+    CHECK(slurp_file(dir.path / "granted" / "in.txt") == "text");
+  }
+  {
+    tscript::Options o;
+    o.policy.grant_write(granted);
+    Interpreter interp(std::move(o));
+    interp.set("d", granted);
+    interp.exec(
+        "with open(d + '/out.txt', 'w') as f:\n    f.write('written')\n"
+        "with open(d + '/out.txt', 'a') as f:\n    f.write('!')\n"
+        "back = open(d + '/out.txt').read()\n");
+    CHECK(interp.get<std::string>("back") == "written!");
+    CHECK(error_type_of(interp, "open(d + '/../secret/key.txt', 'w')") == "PermissionError");
+  }
 }
