@@ -595,7 +595,7 @@ Ref<Code> CodeGen::finish() {
   c.stacksize = compute_stacksize();
   c.simple_call = c.cellvars.empty() && c.freevars.empty() && !(c.flags & kCodeGenerator) &&
                   !c.sig.varargs && !c.sig.varkw && c.sig.kwonly == 0;
-  c.global_cache.resize(c.code.size());
+  c.inline_cache.resize(c.code.size());
   return code_;
 }
 

@@ -1,5 +1,7 @@
 // Attribute access with Python's descriptor rules: properties, methods binding to
 // instances, static/class methods, __getattr__/__setattr__ hooks, super() objects.
+#include <algorithm>
+
 #include "interpreter/objects/exception.h"
 #include "interpreter/objects/function.h"
 #include "interpreter/objects/protocol.h"
@@ -274,6 +276,21 @@ Value get_attr(const Value& obj, Str* name) {
   if (auto* cls = obj.as<Type>())
     raise(exc_types().attribute_error, "type object '" + cls->name + "' has no attribute '" + name->s + "'");
   raise(exc_types().attribute_error, "'" + type_name(obj) + "' object has no attribute '" + name->s + "'");
+}
+
+bool super_method(Type* start, const Value& self, Str* name, Value& out) {
+  if (self.is<Type>()) return false;
+  const std::vector<Type*>& mro = type_of(self)->mro;
+  auto it = std::find(mro.begin(), mro.end(), start);
+  if (it == mro.end()) return false;
+  for (++it; it != mro.end(); ++it) {
+    Value v = (*it)->dict ? (*it)->dict->get(name) : Value::null();
+    if (v.is_null()) continue;
+    if (!v.is<Function>()) return false;
+    out = std::move(v);
+    return true;
+  }
+  return false;
 }
 
 bool lookup_method(const Value& obj, Str* name, Value& out) {

@@ -64,16 +64,19 @@ struct Code : Object {
   int stacksize = 0;
   std::string filename;
   int firstline = 0;
-  // LOAD_GLOBAL inline caches, one per instruction: where the name was found, valid while
+  // Inline caches, one per instruction. LOAD_GLOBAL: where the name was found, valid while
   // neither table has gained or lost a key (values are re-read, so rebinding is seen).
-  struct GlobalCache {
-    const HashTable* globals = nullptr;
-    uint64_t globals_version = 0;
+  // LOAD_ATTR/STORE_ATTR/LOAD_METHOD: `index` is the entry where the name was last found
+  // in an instance dict (a hint, checked before use).
+  struct InlineCache {
+    const void* owner = nullptr;   // LOAD_GLOBAL: the globals table; attribute ops: the type
+    uint64_t version = 0;          // LOAD_GLOBAL: that table's version; attribute ops: type_lookup_epoch()
     uint64_t builtins_version = 0;
+    const Value* found = nullptr;  // attribute ops: the type's attribute (nullptr: none)
     int64_t index = -1;
     bool in_builtins = false;
   };
-  std::vector<GlobalCache> global_cache;
+  std::vector<InlineCache> inline_cache;
   Code();
   int line_at(size_t pc) const { return pc < lines.size() ? lines[pc] : firstline; }
 };

@@ -89,7 +89,29 @@ const BuiltinTypes& types() {
 
 Type* type_type() { return types().type; }
 
-Type::~Type() = default;
+namespace {
+
+std::atomic<uint64_t> g_type_epoch{1};
+
+void bump_type_epoch() { g_type_epoch.fetch_add(1, std::memory_order_relaxed); }
+
+// Direct-mapped cache of (type, interned name) -> where the MRO walk found it. The
+// pointer targets a value slot inside a watched type dict, so it stays valid until the
+// epoch moves (any change to a type dict, or a type freed and its address reused).
+struct TypeLookupEntry {
+  const Type* type = nullptr;
+  const Str* name = nullptr;
+  uint64_t epoch = 0;
+  const Value* found = nullptr;
+};
+constexpr size_t kTypeLookupSlots = 4096;
+thread_local TypeLookupEntry t_type_lookup[kTypeLookupSlots];
+
+}  // namespace
+
+uint64_t type_lookup_epoch() { return g_type_epoch.load(std::memory_order_relaxed); }
+
+Type::~Type() { bump_type_epoch(); }
 
 bool Type::is_subtype(const Type* other) const {
   for (const Type* t : mro)
@@ -97,13 +119,32 @@ bool Type::is_subtype(const Type* other) const {
   return false;
 }
 
-Value Type::lookup(Str* name) const {
+const Value* Type::lookup_ref(Str* name) const {
+  uint64_t epoch = type_lookup_epoch();
+  size_t slot = ((reinterpret_cast<uintptr_t>(this) >> 4) ^ (reinterpret_cast<uintptr_t>(name) >> 3) * 31) &
+                (kTypeLookupSlots - 1);
+  TypeLookupEntry& e = t_type_lookup[slot];
+  if (e.type == this && e.name == name && e.epoch == epoch) return e.found;
+  const Value* found = nullptr;
+  Value key(static_cast<Object*>(name));
   for (const Type* t : mro) {
     if (!t->dict) continue;
-    Value v = t->dict->get(name);
-    if (!v.is_null()) return v;
+    HashTable& table = t->dict->table;
+    table.watch();
+    int64_t i = table.find(key, name->hash());
+    if (i >= 0) {
+      found = table.value_at(i);
+      break;
+    }
   }
-  return Value::null();
+  // find() may run __eq__ of a non-str key, which may change a dict: re-read the epoch.
+  if (name->interned && type_lookup_epoch() == epoch) e = {this, name, epoch, found};
+  return found;
+}
+
+Value Type::lookup(Str* name) const {
+  const Value* v = lookup_ref(name);
+  return v ? *v : Value::null();
 }
 
 Value not_implemented() {
@@ -236,6 +277,7 @@ bool HashTable::insert(const Value& key, int64_t hash, const Value& value) {
   int64_t i = find(key, hash);
   if (i >= 0) {
     entries_[i].value = value;
+    if (watched_) changed();
     return false;
   }
   if ((entries_.size() + 1) * 3 >= index_.size() * 2) {
@@ -255,6 +297,7 @@ bool HashTable::insert(const Value& key, int64_t hash, const Value& value) {
   entries_.push_back({hash, key, value});
   ++used_;
   version_ = next_table_version();
+  if (watched_) changed();
   return true;
 }
 
@@ -276,6 +319,7 @@ bool HashTable::erase(const Value& key, int64_t hash) {
   entries_[i].value = Value::null();
   --used_;
   version_ = next_table_version();
+  if (watched_) changed();
   if (used_ == 0) {
     entries_.clear();
     std::fill(index_.begin(), index_.end(), -1);
@@ -289,7 +333,10 @@ void HashTable::clear() {
   index_.clear();
   used_ = 0;
   version_ = next_table_version();
+  if (watched_) changed();
 }
+
+void HashTable::changed() { bump_type_epoch(); }
 
 Value Dict::get(Str* key) const {
   int64_t i = table.find(Value(static_cast<Object*>(key)), key->hash());

@@ -43,8 +43,12 @@ struct Type : Object {
   explicit Type(Type* meta, std::string n) : Object(meta), name(std::move(n)) {}
   ~Type() override;
   bool is_subtype(const Type* other) const;
-  // Looks `name` up along the MRO; a Null Value when absent.
+  // Looks `name` up along the MRO; a Null Value when absent. Interned names are answered
+  // from a per-thread cache that any change to a type dict invalidates.
   Value lookup(Str* name) const;
+  // As lookup, without the copy: a pointer into the owning dict (valid until the next
+  // change to any type dict), or nullptr when absent.
+  const Value* lookup_ref(Str* name) const;
 };
 
 // The type of every type (Python's `type`).
@@ -97,14 +101,22 @@ class HashTable {
   std::vector<Entry>& entries() { return entries_; }
   Value* value_at(int64_t i) { return &entries_[i].value; }
   uint64_t version() const { return version_; }  // bumped on insert/erase (iteration guards)
+  // A watched table (a type's attribute dict) bumps type_lookup_epoch() on every change,
+  // overwrites included, which invalidates the type attribute cache (Type::lookup).
+  void watch() { watched_ = true; }
 
  private:
   void rebuild(size_t capacity);
+  void changed();
   std::vector<Entry> entries_;
   std::vector<int32_t> index_;  // -1 empty; otherwise an entry position
   int64_t used_ = 0;
   uint64_t version_ = 0;
+  bool watched_ = false;
 };
+
+// Bumped whenever a watched table changes or a type is destroyed (see Type::lookup).
+uint64_t type_lookup_epoch();
 
 struct Dict : Object {
   static constexpr Layout kLayout = Layout::Dict;

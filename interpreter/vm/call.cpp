@@ -496,15 +496,22 @@ Value make_class(const std::string& name, const std::vector<Value>& bases, Ref<D
 }
 
 Value zero_arg_super(Frame* f) {
+  Type* start;
+  Value self;
+  super_args(f, start, self);
+  return Value::steal(new Super(start, std::move(self)));
+}
+
+void super_args(Frame* f, Type*& start, Value& self) {
   Function* fn = f->func;
   if (!fn || !fn->owner_class) runtime_error("super(): __class__ cell not found");
   Code* co = fn->code.get();
   if (co->sig.argcount == 0 && !co->sig.varargs) runtime_error("super(): no arguments");
-  Value self = f->fast[0];
+  self = f->fast[0];
   for (size_t i = 0; i < co->cell2arg.size(); ++i)
     if (co->cell2arg[i] == 0) self = static_cast<Cell*>(f->fast[co->nlocals + i].obj())->value;
   if (self.is_null()) runtime_error("super(): arg[0] deleted");
-  return Value::steal(new Super(fn->owner_class, self));
+  start = fn->owner_class;
 }
 
 }  // namespace tscript

@@ -113,11 +113,83 @@ inline bool fast_truthy(const Value& v, bool& out) {
   }
 }
 
+// Where an instance dict holds `name`: the cached entry when it still matches (keys
+// stored by attribute assignment are interned, so identity suffices), else a hash probe.
+inline Value* instance_slot(Dict* d, Str* name, int64_t& hint) {
+  auto& es = d->table.entries();
+  if (hint >= 0 && hint < static_cast<int64_t>(es.size())) {
+    const Value& k = es[hint].key;
+    if (k.is_obj() && k.obj() == name) return &es[hint].value;
+  }
+  int64_t i = d->table.find(Value(static_cast<Object*>(name)), name->hash());
+  if (i < 0) return nullptr;
+  hint = i;
+  return &es[i].value;
+}
+
+// Type::lookup_ref through the instruction's cache (same type, no type dict changed since).
+inline const Value* cached_type_attr(Code::InlineCache& c, Type* t, Str* name) {
+  uint64_t epoch = type_lookup_epoch();
+  if (c.owner == t && c.version == epoch) return c.found;
+  const Value* found = t->lookup_ref(name);
+  if (type_lookup_epoch() == epoch) {
+    c.owner = t;
+    c.version = epoch;
+    c.found = found;
+  }
+  return found;
+}
+
+// A class attribute that reads the same through an instance: not a function, method
+// wrapper, property or user descriptor (those take find_attr's path).
+inline bool plain_class_value(const Value& v) {
+  if (!v.is_obj()) return true;
+  const Type* t = v.obj()->type;
+  if (!t->builtin) return false;
+  switch (t->layout) {
+    case Layout::Function: case Layout::NativeFunction: case Layout::Property:
+    case Layout::StaticMethod: case Layout::ClassMethod: case Layout::Type: return false;
+    default: return true;
+  }
+}
+
 [[noreturn]] void name_error(Str* name) {
   raise(exc_types().name_error, "name '" + name->s + "' is not defined");
 }
 
 }  // namespace
+
+// A call that can skip argument binding: positional arguments only, exactly as many as
+// the function's parameters, no cells among them.
+inline bool is_direct(const Function* fn, uint32_t nargs) {
+  return fn->code->simple_call && static_cast<int>(nargs) == fn->code->sig.argcount;
+}
+
+// Moves the arguments straight from the caller's stack into the callee's locals.
+Value VM::direct_call(Function* fn, Value* args, uint32_t nargs) {
+  Code* fc = fn->code.get();
+  size_t total = fc->nlocals + fc->stacksize;
+  Value* base = alloc_slots(total);
+  for (uint32_t i = 0; i < nargs; ++i) base[i] = std::move(args[i]);
+  for (int i = static_cast<int>(nargs); i < fc->nlocals; ++i) base[i] = Value::null();
+  Frame callee;
+  callee.code = fc;
+  callee.func = fn;
+  callee.globals = fn->globals.get();
+  callee.fast = base;
+  callee.stack = base + fc->nlocals;
+  callee.sp = callee.stack;
+  Value r;
+  try {
+    r = run(&callee);
+  } catch (...) {
+    free_slots(base, total);
+    throw;
+  }
+  // A returning frame has popped its whole value stack: only locals remain.
+  free_slots(base, static_cast<size_t>(fc->nlocals), total);
+  return r;
+}
 
 Value VM::run(Frame* f) {
   FrameGuard guard(*this, f);
@@ -266,10 +338,10 @@ Value VM::run(Frame* f) {
           NEXT();
         }
         CASE(LOAD_GLOBAL) {
-          Code::GlobalCache& c = co->global_cache[pc - 1];
+          Code::InlineCache& c = co->inline_cache[pc - 1];
           const HashTable& g = f->globals->table;
           const HashTable& b = builtins->table;
-          if (c.globals == &g && c.globals_version == g.version() &&
+          if (c.owner == &g && c.version == g.version() &&
               (!c.in_builtins || c.builtins_version == b.version())) {
             PUSH((c.in_builtins ? b : g).entries()[c.index].value);
             NEXT();
@@ -282,8 +354,8 @@ Value VM::run(Frame* f) {
             i = b.find(key, name->hash());
             if (i < 0) name_error(name);
           }
-          c.globals = &g;
-          c.globals_version = g.version();
+          c.owner = &g;
+          c.version = g.version();
           c.builtins_version = b.version();
           c.index = i;
           c.in_builtins = in_builtins;
@@ -291,7 +363,8 @@ Value VM::run(Frame* f) {
           NEXT();
         }
         CASE(STORE_GLOBAL) {
-          f->globals->set(Value(static_cast<Object*>(NAME(arg))), POP());
+          Value v = POP();  // moved out: a popped slot must not keep a reference
+          f->globals->set(Value(static_cast<Object*>(NAME(arg))), v);
           NEXT();
         }
         CASE(DELETE_GLOBAL) {
@@ -309,7 +382,8 @@ Value VM::run(Frame* f) {
         }
         CASE(STORE_NAME) {
           Dict* ns = f->locals ? f->locals : f->globals;
-          ns->set(Value(static_cast<Object*>(NAME(arg))), POP());
+          Value v = POP();
+          ns->set(Value(static_cast<Object*>(NAME(arg))), v);
           NEXT();
         }
         CASE(DELETE_NAME) {
@@ -319,12 +393,44 @@ Value VM::run(Frame* f) {
         }
         CASE(LOAD_ATTR) {
           f->pc = pc;
+          if (auto* inst = TOP().as<Instance>(); inst && !inst->type->has_getattr_hook) {
+            Str* name = NAME(arg);
+            const Value* tv = cached_type_attr(co->inline_cache[pc - 1], inst->type, name);
+            if (!tv || plain_class_value(*tv)) {
+              if (Value* v = instance_slot(inst->dict.get(), name, co->inline_cache[pc - 1].index)) {
+                Value r = *v;
+                TOP() = std::move(r);
+                NEXT();
+              }
+              if (tv) {
+                Value r = *tv;
+                TOP() = std::move(r);
+                NEXT();
+              }
+            }
+          }
           Value v = get_attr(TOP(), NAME(arg));
           TOP() = std::move(v);
           NEXT();
         }
         CASE(STORE_ATTR) {
           f->pc = pc;
+          if (auto* inst = TOP().as<Instance>(); inst && !inst->type->has_setattr_hook) {
+            Str* name = NAME(arg);
+            const Value* tv = cached_type_attr(co->inline_cache[pc - 1], inst->type, name);
+            if (!tv || !tv->is<Property>()) {
+              if (Value* slot = instance_slot(inst->dict.get(), name, co->inline_cache[pc - 1].index)) {
+                Value old = std::move(*slot);
+                *slot = std::move(SECOND());
+              } else {
+                inst->dict->set(Value(static_cast<Object*>(name)), SECOND());
+              }
+              sp -= 2;
+              sp[0] = Value();
+              sp[1] = Value();
+              NEXT();
+            }
+          }
           set_attr(TOP(), NAME(arg), SECOND());
           sp -= 2;
           sp[0] = Value();
@@ -339,6 +445,25 @@ Value VM::run(Frame* f) {
         }
         CASE(LOAD_METHOD) {
           f->pc = pc;
+          if (auto* inst = TOP().as<Instance>()) {
+            Str* name = NAME(arg);
+            const Value* tv = cached_type_attr(co->inline_cache[pc - 1], inst->type, name);
+            if (tv && tv->is<Function>() &&
+                !instance_slot(inst->dict.get(), name, co->inline_cache[pc - 1].index)) {
+              Value self = std::move(TOP());
+              TOP() = *tv;
+              PUSH(std::move(self));
+              NEXT();
+            }
+          } else if (auto* sup = TOP().as<Super>()) {
+            Value fn;
+            if (super_method(sup->start, sup->self, NAME(arg), fn)) {
+              Value self = sup->self;
+              TOP() = std::move(fn);
+              PUSH(std::move(self));
+              NEXT();
+            }
+          }
           Value fn;
           if (lookup_method(TOP(), NAME(arg), fn)) {
             Value self = std::move(TOP());
@@ -605,7 +730,10 @@ Value VM::run(Frame* f) {
         CASE(FORMAT_VALUE) {
           f->pc = pc;
           std::string spec;
-          if (arg & 4) spec = POP().as<Str>()->s;
+          if (arg & 4) {
+            Value spec_v = POP();
+            spec = spec_v.as<Str>()->s;
+          }
           Value v = POP();
           int conv = arg & 3;
           std::string s;
@@ -622,32 +750,8 @@ Value VM::run(Frame* f) {
           f->pc = pc;
           Value* args = sp - arg;
           Value r;
-          if (Function* fn = args[-1].as<Function>(); fn && fn->code->simple_call &&
-                                                       static_cast<int>(arg) == fn->code->sig.argcount) {
-            // Direct call: the arguments move straight into the callee's locals.
-            Code* fc = fn->code.get();
-            size_t total = fc->nlocals + fc->stacksize;
-            Value* base = alloc_slots(total);
-            for (uint32_t i = 0; i < arg; ++i) base[i] = std::move(args[i]);
-            for (int i = static_cast<int>(arg); i < fc->nlocals; ++i) base[i] = Value::null();
-            Frame callee;
-            callee.code = fc;
-            callee.func = fn;
-            callee.globals = fn->globals.get();
-            callee.fast = base;
-            callee.stack = base + fc->nlocals;
-            callee.sp = callee.stack;
-            try {
-              r = run(&callee);
-            } catch (...) {
-              free_slots(base, total);
-              throw;
-            }
-            // A returning frame has popped its whole value stack: only locals remain.
-            free_slots(base, static_cast<size_t>(fc->nlocals), total);
-          } else {
-            r = call(args[-1], args, static_cast<int>(arg));
-          }
+          if (Function* fn = args[-1].as<Function>(); fn && is_direct(fn, arg)) r = direct_call(fn, args, arg);
+          else r = call(args[-1], args, static_cast<int>(arg));
           while (sp > args - 1) *--sp = Value();
           PUSH(std::move(r));
           NEXT();
@@ -675,8 +779,13 @@ Value VM::run(Frame* f) {
           f->pc = pc;
           Value* args = sp - arg;
           Value r;
-          if (args[-1].is_null()) r = call(args[-2], args, static_cast<int>(arg));
-          else r = call(args[-2], args - 1, static_cast<int>(arg) + 1);
+          if (args[-1].is_null()) {
+            r = call(args[-2], args, static_cast<int>(arg));
+          } else if (Function* fn = args[-2].as<Function>(); fn && is_direct(fn, arg + 1)) {
+            r = direct_call(fn, args - 1, arg + 1);
+          } else {
+            r = call(args[-2], args - 1, static_cast<int>(arg) + 1);
+          }
           while (sp > args - 2) *--sp = Value();
           PUSH(std::move(r));
           NEXT();
@@ -701,8 +810,14 @@ Value VM::run(Frame* f) {
             Value cl = POP();
             for (auto& c : cl.as<Tuple>()->items) fn->closure.push_back(Ref<Cell>(c.as<Cell>()));
           }
-          if (arg & 2) fn->kwdefaults = POP().as<Tuple>()->items;
-          if (arg & 1) fn->defaults = POP().as<Tuple>()->items;
+          if (arg & 2) {
+            Value kwd = POP();
+            fn->kwdefaults = kwd.as<Tuple>()->items;
+          }
+          if (arg & 1) {
+            Value d = POP();
+            fn->defaults = d.as<Tuple>()->items;
+          }
           PUSH(Value(static_cast<Object*>(fn.get())));
           NEXT();
         }
@@ -717,6 +832,20 @@ Value VM::run(Frame* f) {
         }
         CASE(LOAD_SUPER) {
           f->pc = pc;
+          if (static_cast<Op>(code[pc] & 0xff) == Op::LOAD_METHOD) {
+            // super().name(...): look the method up without creating the super object.
+            Type* start;
+            Value self, fn;
+            super_args(f, start, self);
+            if (super_method(start, self, NAME(code[pc] >> 8), fn)) {
+              PUSH(std::move(fn));
+              PUSH(std::move(self));
+              f->pc = ++pc;
+              NEXT();
+            }
+            PUSH(Value::steal(new Super(start, std::move(self))));
+            NEXT();
+          }
           PUSH(zero_arg_super(f));
           NEXT();
         }

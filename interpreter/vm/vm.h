@@ -66,6 +66,8 @@ class VM {
 
   // Runs a frame until it returns (or yields, for generator frames).
   Value run(Frame* f);
+  // Calls a simple function (see is_direct in eval.cpp), moving args into its locals.
+  Value direct_call(Function* fn, Value* args, uint32_t nargs);
   // Calls a script function.
   Value call_function(Function* fn, const Value* args, int nargs, const Tuple* kwnames);
 

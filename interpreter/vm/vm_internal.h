@@ -38,6 +38,9 @@ ScriptError memory_error();
 // True when obj.name is a plain function found on the type (call it with obj prepended);
 // otherwise `out` is the attribute itself.
 bool lookup_method(const Value& obj, Str* name, Value& out);
+// True when super().name is a plain function for an instance (call it with s->self
+// prepended); false when the ordinary attribute path must answer.
+bool super_method(Type* start, const Value& self, Str* name, Value& out);
 Value bind_method(const Value& func, const Value& self);
 void dict_update(Dict* d, const Value& mapping, bool for_call);
 void unpack_sequence(const Value& seq, uint32_t n, Value* out);
@@ -47,6 +50,8 @@ Value build_class(const Value& body, const Value& name, const std::vector<Value>
 // Creates a class from a finished namespace (also type(name, bases, dict)).
 Value make_class(const std::string& name, const std::vector<Value>& bases, Ref<Dict> ns);
 Value zero_arg_super(Frame* f);
+// The class and instance zero-argument super() in frame f stands for.
+void super_args(Frame* f, Type*& start, Value& self);
 [[noreturn]] void throw_reraise(const Value& exc);
 [[noreturn]] void do_raise(const Value& exc, const Value& cause);
 bool exception_matches(const Value& exc, const Value& type);
