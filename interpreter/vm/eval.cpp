@@ -1,6 +1,8 @@
 // The dispatch loop. Built as computed goto with GCC/Clang, or as a plain switch when
 // TSCRIPT_SWITCH_DISPATCH is defined (the tests build both).
 #include <cmath>
+#include <cstring>
+#include <new>
 
 #include "interpreter/compiler/opcodes.h"
 #include "interpreter/objects/format.h"
@@ -165,44 +167,103 @@ inline bool is_direct(const Function* fn, uint32_t nargs) {
   return fn->code->simple_call && static_cast<int>(nargs) == fn->code->sig.argcount;
 }
 
-// Moves the arguments straight from the caller's stack into the callee's locals.
-Value VM::direct_call(Function* fn, Value* args, uint32_t nargs) {
+// Slots an inline Frame takes at the top of its arena block.
+constexpr size_t kFrameSlots = (sizeof(Frame) + sizeof(Value) - 1) / sizeof(Value);
+
+// Enters a simple function as an inline frame: the arguments move straight from the
+// caller's stack into the callee's locals; the Frame lives in the same arena block.
+__attribute__((always_inline)) inline Frame* VM::push_frame(Function* fn, Value* args, uint32_t nargs,
+                                                           Value* ret_sp) {
+  if (depth >= recursion_limit) raise(exc_types().recursion_error, "maximum recursion depth exceeded");
+  if (--poll_countdown <= 0) poll_limits(*this);
   Code* fc = fn->code.get();
   size_t total = fc->nlocals + fc->stacksize;
-  Value* base = alloc_slots(total);
-  for (uint32_t i = 0; i < nargs; ++i) base[i] = std::move(args[i]);
-  for (int i = static_cast<int>(nargs); i < fc->nlocals; ++i) base[i] = Value::null();
-  Frame callee;
-  callee.code = fc;
-  callee.func = fn;
-  callee.globals = fn->globals.get();
-  callee.fast = base;
-  callee.stack = base + fc->nlocals;
-  callee.sp = callee.stack;
-  Value r;
-  try {
-    r = run(&callee);
-  } catch (...) {
-    free_slots(base, total);
-    throw;
+  Value* base = alloc_slots(total + kFrameSlots);
+  // Free arena slots hold None: construct over them without releasing.
+  for (uint32_t i = 0; i < nargs; ++i) new (base + i) Value(std::move(args[i]));
+  for (int i = static_cast<int>(nargs); i < fc->nlocals; ++i) new (base + i) Value(Value::null());
+  Frame* nf = new (base + total) Frame;
+  nf->code = fc;
+  nf->func = fn;
+  nf->globals = fn->globals.get();
+  nf->fast = base;
+  nf->stack = base + fc->nlocals;
+  nf->sp = nf->stack;
+  nf->ret_sp = ret_sp;
+  nf->nslots = static_cast<uint32_t>(total + kFrameSlots);
+  nf->back = frame;
+  if (!handled_exc.is_none()) nf->saved_handled = handled_exc;
+  frame = nf;
+  ++depth;
+  return nf;
+}
+
+// Leaves an inline frame whose value stack is already empty (as FrameGuard's destructor).
+__attribute__((always_inline)) inline void VM::pop_frame(Frame* f) {
+  frame = f->back;
+  --depth;
+  if (!f->saved_handled.is_none() || !handled_exc.is_none()) handled_exc = std::move(f->saved_handled);
+  Value* base = f->fast;
+  size_t nlocals = static_cast<size_t>(f->code->nlocals), n = f->nslots;
+  f->~Frame();
+  // The arena's free slots must read as None: a zero tag byte per slot is enough.
+  auto* bytes = reinterpret_cast<unsigned char*>(f);
+  for (size_t i = 0; i < kFrameSlots; ++i) bytes[i * sizeof(Value)] = 0;
+  free_slots(base, nlocals, n);
+}
+
+// Looks for a handler for err in frame f, then in the callers of inline frames, popping
+// those; on success f is the handling frame with its sp and pc set for the handler.
+bool VM::unwind_inline(Frame*& f, ScriptError& err) {
+  Value* sp = f->stack + f->code->stacksize;
+  uint32_t pc = f->pc;
+  for (;;) {
+    uint32_t fault = f->pc > 0 ? f->pc - 1 : 0;
+    if (Value* handler_sp = unwind_to_handler(*this, f, err, fault, sp, pc)) {
+      f->sp = handler_sp;
+      f->pc = pc;
+      return true;
+    }
+    if (!f->ret_sp) return false;
+    Frame* callee = f;
+    f = callee->back;
+    pop_frame(callee);
+    sp = f->sp;
+    pc = f->pc;
   }
-  // A returning frame has popped its whole value stack: only locals remain.
-  free_slots(base, static_cast<size_t>(fc->nlocals), total);
-  return r;
 }
 
 Value VM::run(Frame* f) {
   FrameGuard guard(*this, f);
   if (--poll_countdown <= 0) poll_limits(*this);
-  Code* co = f->code;
-  const uint32_t* code = co->code.data();
-  const Value* consts = co->consts.data();
-  Value* fast = f->fast;
-  Value* sp = f->sp;
-  uint32_t pc = f->pc;
-  Value* cells = fast + co->nlocals;
+  Code* co;
+  const uint32_t* code;
+  const Value* consts;
+  Value* fast;
+  Value* sp;
+  uint32_t pc;
+  Value* cells;
+  // (Re)loads the cached state of frame f: on entry and after entering or leaving an
+  // inline frame.
+#define LOAD_FRAME()               \
+  do {                             \
+    co = f->code;                  \
+    code = co->code.data();        \
+    consts = co->consts.data();    \
+    fast = f->fast;                \
+    sp = f->sp;                    \
+    pc = f->pc;                    \
+    cells = fast + co->nlocals;    \
+  } while (0)
+  LOAD_FRAME();
 
-#define PUSH(v) (*sp++ = (v))
+// Slots above sp always hold None (pops leave None behind), so a push constructs in
+// place without releasing the old content. `v` is evaluated before sp moves.
+#define PUSH(v)                                   \
+  do {                                            \
+    ::new (static_cast<void*>(sp)) Value(v);      \
+    ++sp;                                         \
+  } while (0)
 #define POP() (std::move(*--sp))
 #define TOP() (sp[-1])
 #define SECOND() (sp[-2])
@@ -750,8 +811,13 @@ Value VM::run(Frame* f) {
           f->pc = pc;
           Value* args = sp - arg;
           Value r;
-          if (Function* fn = args[-1].as<Function>(); fn && is_direct(fn, arg)) r = direct_call(fn, args, arg);
-          else r = call(args[-1], args, static_cast<int>(arg));
+          if (Function* fn = args[-1].as<Function>(); fn && is_direct(fn, arg)) {
+            f->sp = sp;
+            f = push_frame(fn, args, arg, args - 1);
+            LOAD_FRAME();
+            NEXT();
+          }
+          r = call(args[-1], args, static_cast<int>(arg));
           while (sp > args - 1) *--sp = Value();
           PUSH(std::move(r));
           NEXT();
@@ -782,7 +848,10 @@ Value VM::run(Frame* f) {
           if (args[-1].is_null()) {
             r = call(args[-2], args, static_cast<int>(arg));
           } else if (Function* fn = args[-2].as<Function>(); fn && is_direct(fn, arg + 1)) {
-            r = direct_call(fn, args - 1, arg + 1);
+            f->sp = sp;
+            f = push_frame(fn, args - 1, arg + 1, args - 2);
+            LOAD_FRAME();
+            NEXT();
           } else {
             r = call(args[-2], args - 1, static_cast<int>(arg) + 1);
           }
@@ -851,6 +920,15 @@ Value VM::run(Frame* f) {
         }
         CASE(RETURN_VALUE) {
           Value r = POP();
+          if (Value* ret = f->ret_sp) {
+            Frame* callee = f;
+            f = callee->back;
+            pop_frame(callee);
+            LOAD_FRAME();
+            while (sp > ret) *--sp = Value();
+            PUSH(std::move(r));
+            NEXT();
+          }
           f->sp = sp;
           f->pc = pc;
           return r;
@@ -993,16 +1071,20 @@ Value VM::run(Frame* f) {
 #endif
       }
     } catch (ScriptError& err) {
-      // Find a handler in this frame; otherwise unwind the frame and propagate.
-      uint32_t fault = f->pc > 0 ? f->pc - 1 : 0;
-      sp = unwind_to_handler(*this, f, err, fault, sp, pc);
-      if (!sp) throw;
+      // Find a handler in this frame or, leaving inline frames, in a caller; past the
+      // frame this run() was entered with, propagate.
+      // The loop's sp and pc are not read here (so they can live in registers): f->pc is
+      // stored at every dispatch, and every slot above the stack pointer holds None, so
+      // clearing up to the frame's stack size clears exactly the live values.
+      if (!unwind_inline(f, err)) throw;
+      LOAD_FRAME();
     } catch (std::bad_alloc&) {
       ScriptError oom = memory_error();
-      sp = unwind_to_handler(*this, f, oom, f->pc > 0 ? f->pc - 1 : 0, sp, pc);
-      if (!sp) throw_reraise(Value());
+      if (!unwind_inline(f, oom)) throw oom;
+      LOAD_FRAME();
     }
   }
+#undef LOAD_FRAME
 #undef PUSH
 #undef POP
 #undef TOP

@@ -29,6 +29,12 @@ struct Frame {
   uint32_t pc = 0;
   Frame* back = nullptr;
   bool yielded = false;      // set when the frame suspended at a yield
+  // Frames of script-to-script calls run inside their caller's VM::run loop, with no C++
+  // recursion (see push_frame in eval.cpp). For those, ret_sp is the caller's stack slot
+  // that receives the result (everything above it is popped on return); null otherwise.
+  Value* ret_sp = nullptr;
+  uint32_t nslots = 0;       // arena slots of an inline frame, the Frame itself included
+  Value saved_handled;       // the caller's handled exception, restored on return
 };
 
 struct Generator;
@@ -66,8 +72,10 @@ class VM {
 
   // Runs a frame until it returns (or yields, for generator frames).
   Value run(Frame* f);
-  // Calls a simple function (see is_direct in eval.cpp), moving args into its locals.
-  Value direct_call(Function* fn, Value* args, uint32_t nargs);
+  // Inline frames (see Frame::ret_sp): entered and left by the dispatch loop.
+  Frame* push_frame(Function* fn, Value* args, uint32_t nargs, Value* ret_sp);
+  void pop_frame(Frame* f);
+  bool unwind_inline(Frame*& f, ScriptError& err);
   // Calls a script function.
   Value call_function(Function* fn, const Value* args, int nargs, const Tuple* kwnames);
 
