@@ -142,6 +142,17 @@ inline const Value* cached_type_attr(Code::InlineCache& c, Type* t, Str* name) {
   return found;
 }
 
+// Objects of a built-in type whose methods are looked up on the type alone (no instance
+// dict, no native attribute hooks, not a class, module or super object).
+inline bool builtin_method_owner(const Type* t) {
+  if (!t->builtin || t->hooks) return false;
+  switch (t->layout) {
+    case Layout::Type: case Layout::Module: case Layout::Super: case Layout::Instance:
+    case Layout::Exception: return false;
+    default: return true;
+  }
+}
+
 // A class attribute that reads the same through an instance: not a function, method
 // wrapper, property or user descriptor (those take find_attr's path).
 inline bool plain_class_value(const Value& v) {
@@ -516,6 +527,15 @@ Value VM::run(Frame* f) {
               PUSH(std::move(self));
               NEXT();
             }
+          } else if (TOP().is_obj() && builtin_method_owner(TOP().obj()->type)) {
+            // list.append, dict.get, str.join, ...: no instance dict can shadow these.
+            const Value* tv = cached_type_attr(co->inline_cache[pc - 1], TOP().obj()->type, NAME(arg));
+            if (tv && tv->is<NativeFunction>()) {
+              Value self = std::move(TOP());
+              TOP() = *tv;
+              PUSH(std::move(self));
+              NEXT();
+            }
           } else if (auto* sup = TOP().as<Super>()) {
             Value fn;
             if (super_method(sup->start, sup->self, NAME(arg), fn)) {
@@ -540,7 +560,7 @@ Value VM::run(Frame* f) {
           f->pc = pc;
           Value key = POP();
           const Value& obj = TOP();
-          if (auto* l = obj.as<List>(); l && key.is_int()) {
+          if (auto* l = obj.as<List>(); l && l->type->builtin && key.is_int()) {
             int64_t i = key.as_int(), n = static_cast<int64_t>(l->items.size());
             if (i < 0) i += n;
             if (i >= 0 && i < n) {
@@ -555,6 +575,18 @@ Value VM::run(Frame* f) {
         }
         CASE(STORE_SUBSCR) {
           f->pc = pc;
+          if (auto* l = SECOND().as<List>(); l && l->type->builtin && TOP().is_int()) {
+            int64_t i = TOP().as_int(), n = static_cast<int64_t>(l->items.size());
+            if (i < 0) i += n;
+            if (i >= 0 && i < n) {
+              Value old = std::move(l->items[i]);
+              l->items[i] = std::move(sp[-3]);
+              sp -= 3;
+              sp[1] = Value();
+              sp[2] = Value();
+              NEXT();
+            }
+          }
           Value key = POP();
           Value obj = POP();
           Value v = POP();
@@ -598,9 +630,18 @@ Value VM::run(Frame* f) {
         CASE(COMPARE_OP) {
           bool b;
           if (fast_compare(static_cast<CmpOp>(arg), SECOND(), TOP(), b)) {
-            --sp;
-            *sp = Value();
-            TOP() = Value(b);
+            sp -= 2;
+            sp[0] = Value();
+            sp[1] = Value();
+            // A comparison feeding a conditional jump (if/while conditions) takes the jump
+            // here, without pushing the bool and dispatching again.
+            uint32_t next = code[pc];
+            Op next_op = static_cast<Op>(next & 0xff);
+            if (next_op == Op::POP_JUMP_IF_FALSE || next_op == Op::POP_JUMP_IF_TRUE) {
+              pc = b == (next_op == Op::POP_JUMP_IF_TRUE) ? next >> 8 : pc + 1;
+              NEXT();
+            }
+            PUSH(Value(b));
             NEXT();
           }
           f->pc = pc;
