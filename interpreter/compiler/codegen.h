@@ -91,6 +91,7 @@ class CodeGen {
   void compile_class(const ast::ClassDef& c);
   void compile_import(const ast::Stmt& s);
   int compute_stacksize();
+  void fuse_instructions();
 
   Ref<Code> code_;
   int line_ = 1;

@@ -596,7 +596,22 @@ Ref<Code> CodeGen::finish() {
   c.simple_call = c.cellvars.empty() && c.freevars.empty() && !(c.flags & kCodeGenerator) &&
                   !c.sig.varargs && !c.sig.varkw && c.sig.kwonly == 0;
   c.inline_cache.resize(c.code.size());
+  fuse_instructions();
   return code_;
+}
+
+// `local.attr` and `local.method(...)` are the commonest pairs: the LOAD_FAST becomes a
+// fused instruction that also does the attribute step. The second instruction stays in
+// place (and runs alone when the fused fast path does not apply), so jump targets, line
+// and exception tables, and stack depths are unchanged.
+void CodeGen::fuse_instructions() {
+  auto& code = code_->code;
+  for (size_t i = 0; i + 1 < code.size(); ++i) {
+    if (static_cast<Op>(code[i] & 0xff) != Op::LOAD_FAST) continue;
+    Op next = static_cast<Op>(code[i + 1] & 0xff);
+    Op fused = next == Op::LOAD_ATTR ? Op::LOAD_FAST_ATTR : next == Op::LOAD_METHOD ? Op::LOAD_FAST_METHOD : Op::NOP;
+    if (fused != Op::NOP) code[i] = (code[i] & ~0xffu) | static_cast<uint32_t>(fused);
+  }
 }
 
 int CodeGen::compute_stacksize() {

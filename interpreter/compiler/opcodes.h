@@ -21,6 +21,8 @@
   X(ROT_FOUR,              0, "lift TOS under the next three") \
   X(LOAD_CONST,            1, "push consts[A]") \
   X(LOAD_FAST,             1, "push locals[A]; UnboundLocalError when unset") \
+  X(LOAD_FAST_ATTR,        1, "LOAD_FAST A fused with the LOAD_ATTR after it (which it skips when done)") \
+  X(LOAD_FAST_METHOD,      2, "LOAD_FAST A fused with the LOAD_METHOD after it (likewise)") \
   X(STORE_FAST,           -1, "locals[A] = pop") \
   X(DELETE_FAST,           0, "unset locals[A]") \
   X(LOAD_DEREF,            1, "push cells[A].value (cells = cellvars then freevars)") \

@@ -166,6 +166,39 @@ inline bool plain_class_value(const Value& v) {
   }
 }
 
+// obj.name through the instruction's cache when obj is a plain instance and name is an
+// instance-dict entry or a plain class value; false when get_attr must answer.
+inline bool cached_attr(const Value& obj, Str* name, Code::InlineCache& c, Value& out) {
+  auto* inst = obj.as<Instance>();
+  if (!inst || inst->type->has_getattr_hook) return false;
+  const Value* tv = cached_type_attr(c, inst->type, name);
+  if (tv && !plain_class_value(*tv)) return false;
+  if (Value* v = instance_slot(inst->dict.get(), name, c.index)) {
+    out = *v;
+    return true;
+  }
+  if (!tv) return false;
+  out = *tv;
+  return true;
+}
+
+// The function obj.name(...) calls with obj prepended, through the instruction's cache:
+// script methods of plain instances, native methods of built-in types; false otherwise.
+inline bool cached_method(const Value& obj, Str* name, Code::InlineCache& c, Value& fn) {
+  if (auto* inst = obj.as<Instance>()) {
+    const Value* tv = cached_type_attr(c, inst->type, name);
+    if (!tv || !tv->is<Function>() || instance_slot(inst->dict.get(), name, c.index)) return false;
+    fn = *tv;
+    return true;
+  }
+  // list.append, dict.get, str.join, ...: no instance dict can shadow these.
+  if (!obj.is_obj() || !builtin_method_owner(obj.obj()->type)) return false;
+  const Value* tv = cached_type_attr(c, obj.obj()->type, name);
+  if (!tv || !tv->is<NativeFunction>()) return false;
+  fn = *tv;
+  return true;
+}
+
 [[noreturn]] void name_error(Str* name) {
   raise(exc_types().name_error, "name '" + name->s + "' is not defined");
 }
@@ -360,17 +393,44 @@ Value VM::run(Frame* f) {
           PUSH(consts[arg]);
           NEXT();
         }
+#define DO_LOAD_FAST()                                                     \
+  do {                                                                     \
+    const Value& v = fast[arg];                                            \
+    if (v.is_null()) {                                                     \
+      f->pc = pc;                                                          \
+      raise(exc_types().unbound_local_error,                               \
+            "cannot access local variable '" + co->varnames[arg]->s +      \
+                "' where it is not associated with a value");              \
+    }                                                                      \
+    PUSH(v);                                                               \
+  } while (0)
         CASE(LOAD_FAST) {
-          const Value& v = fast[arg];
-          if (v.is_null()) {
-            f->pc = pc;
-            raise(exc_types().unbound_local_error,
-                  "cannot access local variable '" + co->varnames[arg]->s +
-                      "' where it is not associated with a value");
-          }
-          PUSH(v);
+          DO_LOAD_FAST();
           NEXT();
         }
+        CASE(LOAD_FAST_ATTR) {
+          // The LOAD_ATTR after this instruction names the attribute and owns the cache.
+          Value r;
+          if (cached_attr(fast[arg], NAME(code[pc] >> 8), co->inline_cache[pc], r)) {
+            PUSH(std::move(r));
+            ++pc;
+            NEXT();
+          }
+          DO_LOAD_FAST();
+          NEXT();
+        }
+        CASE(LOAD_FAST_METHOD) {
+          Value fn;
+          if (cached_method(fast[arg], NAME(code[pc] >> 8), co->inline_cache[pc], fn)) {
+            PUSH(std::move(fn));
+            PUSH(fast[arg]);
+            ++pc;
+            NEXT();
+          }
+          DO_LOAD_FAST();
+          NEXT();
+        }
+#undef DO_LOAD_FAST
         CASE(STORE_FAST) {
           fast[arg] = POP();
           NEXT();
@@ -465,23 +525,8 @@ Value VM::run(Frame* f) {
         }
         CASE(LOAD_ATTR) {
           f->pc = pc;
-          if (auto* inst = TOP().as<Instance>(); inst && !inst->type->has_getattr_hook) {
-            Str* name = NAME(arg);
-            const Value* tv = cached_type_attr(co->inline_cache[pc - 1], inst->type, name);
-            if (!tv || plain_class_value(*tv)) {
-              if (Value* v = instance_slot(inst->dict.get(), name, co->inline_cache[pc - 1].index)) {
-                Value r = *v;
-                TOP() = std::move(r);
-                NEXT();
-              }
-              if (tv) {
-                Value r = *tv;
-                TOP() = std::move(r);
-                NEXT();
-              }
-            }
-          }
-          Value v = get_attr(TOP(), NAME(arg));
+          Value v;
+          if (!cached_attr(TOP(), NAME(arg), co->inline_cache[pc - 1], v)) v = get_attr(TOP(), NAME(arg));
           TOP() = std::move(v);
           NEXT();
         }
@@ -517,25 +562,11 @@ Value VM::run(Frame* f) {
         }
         CASE(LOAD_METHOD) {
           f->pc = pc;
-          if (auto* inst = TOP().as<Instance>()) {
-            Str* name = NAME(arg);
-            const Value* tv = cached_type_attr(co->inline_cache[pc - 1], inst->type, name);
-            if (tv && tv->is<Function>() &&
-                !instance_slot(inst->dict.get(), name, co->inline_cache[pc - 1].index)) {
-              Value self = std::move(TOP());
-              TOP() = *tv;
-              PUSH(std::move(self));
-              NEXT();
-            }
-          } else if (TOP().is_obj() && builtin_method_owner(TOP().obj()->type)) {
-            // list.append, dict.get, str.join, ...: no instance dict can shadow these.
-            const Value* tv = cached_type_attr(co->inline_cache[pc - 1], TOP().obj()->type, NAME(arg));
-            if (tv && tv->is<NativeFunction>()) {
-              Value self = std::move(TOP());
-              TOP() = *tv;
-              PUSH(std::move(self));
-              NEXT();
-            }
+          if (Value fn; cached_method(TOP(), NAME(arg), co->inline_cache[pc - 1], fn)) {
+            Value self = std::move(TOP());
+            TOP() = std::move(fn);
+            PUSH(std::move(self));
+            NEXT();
           } else if (auto* sup = TOP().as<Super>()) {
             Value fn;
             if (super_method(sup->start, sup->self, NAME(arg), fn)) {
